@@ -1,0 +1,191 @@
+"""In-memory indexes over the stored articles: built once at start-up, queried on every key.
+
+Also where one person's spellings across articles become one canonical name, and where the same
+quote reported by several articles becomes one claim.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .entities import compatible_people
+from .lexicon import fold
+from .records import DIRECT, PERSON, Article, Entity, Event, Quote
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    quote: Quote
+    article: Article
+    speaker: str | None  # canonical across the corpus
+
+
+@dataclass
+class EntityInfo:
+    name: str
+    kind: str
+    mentions: int = 0
+    articles: dict[str, int] = field(default_factory=dict)  # article id → mentions there
+    roles: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Claim:
+    """The same words reported by one or more articles."""
+
+    text: str
+    refs: list[QuoteRef]
+
+    @property
+    def speaker(self) -> str | None:
+        votes = Counter(r.speaker for r in self.refs if r.speaker)
+        return votes.most_common(1)[0][0] if votes else None
+
+    @property
+    def disputed(self) -> bool:
+        return len({r.speaker for r in self.refs if r.speaker}) > 1
+
+
+def normalise_quote(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def person_aliases(entities: list[Entity]) -> dict[str, str]:
+    """Each person name seen → one canonical name for the same person across articles.
+
+    Surname and first name are each voted over every mention, so the spelling most articles use
+    wins (Zelensky over Zelenskiy); a bare surname joins the only full name it fits.
+    """
+    people = [e for e in entities if e.kind == PERSON]
+    clusters: list[list[Entity]] = []
+    for person in sorted(people, key=lambda p: (-len(p.name.split()), -len(p.mentions))):
+        for cluster in clusters:
+            full_names = [c.name for c in cluster if len(c.name.split()) > 1]
+            if all(compatible_people(person.name, n) for n in full_names or [cluster[0].name]):
+                cluster.append(person)
+                break
+        else:
+            clusters.append([person])
+    aliases: dict[str, str] = {}
+    for cluster in clusters:
+        surnames, first_names = Counter(), Counter()
+        for person in cluster:
+            for mention in person.mentions:
+                parts = mention.text.split()
+                surnames[parts[-1]] += 1
+                if len(parts) > 1:
+                    first_names[" ".join(parts[:-1])] += 1
+        surname = max(surnames, key=lambda s: (surnames[s], len(s)))
+        first = max(first_names, key=lambda s: (first_names[s], len(s))) if first_names else ""
+        canonical = f"{first} {surname}".strip()
+        for person in cluster:
+            aliases[person.name] = canonical
+    return aliases
+
+
+def canonicalise(articles: list[Article]) -> dict[str, str]:
+    """Rename people in place to their corpus-wide canonical names (entities and speakers)."""
+    aliases = person_aliases([e for a in articles for e in a.entities])
+    for article in articles:
+        for entity in article.entities:
+            if entity.kind == PERSON:
+                entity.name = aliases.get(entity.name, entity.name)
+        article.quotes = [
+            q if q.speaker not in aliases else Quote(**{**q.__dict__, "speaker": aliases[q.speaker]})
+            for q in article.quotes
+        ]
+    return aliases
+
+
+class Corpus:
+    def __init__(self, articles: list[Article], read_ids: set[str] | None = None):
+        canonicalise(articles)
+        self.articles = sorted(articles, key=lambda a: (a.published or "9999", a.file))
+        self.by_id = {a.id: a for a in self.articles}
+        self.read_ids = set(read_ids or ())
+        self.entities: dict[str, EntityInfo] = {}
+        self.quotes: list[QuoteRef] = []
+        self.events: dict[str, list[tuple[Event, Article]]] = defaultdict(list)
+        self._index()
+
+    def _index(self) -> None:
+        kinds: dict[str, Counter] = defaultdict(Counter)
+        names: dict[str, Counter] = defaultdict(Counter)
+        for article in self.articles:
+            for entity in article.entities:
+                key = self.entity_key(entity.name)
+                kinds[key][entity.kind] += len(entity.mentions)
+                names[key][entity.name] += len(entity.mentions)
+                info = self.entities.setdefault(key, EntityInfo(entity.name, entity.kind))
+                info.mentions += len(entity.mentions)
+                info.articles[article.id] = info.articles.get(article.id, 0) + len(entity.mentions)
+                info.aliases.update(m.text for m in entity.mentions)
+                info.roles.extend(r for r in entity.roles if r not in info.roles)
+            for quote in article.quotes:
+                self.quotes.append(QuoteRef(quote, article, quote.speaker))
+            for event in article.events:
+                self.events[event.date].append((event, article))
+        for key, info in self.entities.items():
+            info.kind = kinds[key].most_common(1)[0][0]
+            info.name = max(names[key], key=lambda n: (names[key][n], n.isupper(), n))
+
+    @staticmethod
+    def entity_key(name: str) -> str:
+        return fold(name)
+
+    # --- queries (all in memory) -------------------------------------------------------------
+    def entity(self, name: str) -> EntityInfo | None:
+        return self.entities.get(self.entity_key(name))
+
+    def ranked_entities(self, kind: str | None = None) -> list[EntityInfo]:
+        chosen = [e for e in self.entities.values() if kind is None or e.kind == kind]
+        return sorted(chosen, key=lambda e: (-e.mentions, e.name))
+
+    def speakers(self, kind: str | None = DIRECT) -> list[tuple[str, int]]:
+        counts = Counter(r.speaker for r in self.quotes if r.speaker and (kind is None or r.quote.kind == kind))
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def quotes_by(self, speaker: str, kind: str | None = DIRECT) -> list[QuoteRef]:
+        wanted = fold(speaker)
+        return [r for r in self.quotes if r.speaker and fold(r.speaker) == wanted and (kind is None or r.quote.kind == kind)]
+
+    def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
+        """The reverse lookup, "who said X?": quotes containing every word typed."""
+        wanted = fold(words).split()
+        return [
+            r for r in self.quotes
+            if (kind is None or r.quote.kind == kind) and all(w in fold(r.quote.text) for w in wanted)
+        ]
+
+    def claims(self, refs: list[QuoteRef]) -> list[Claim]:
+        """Group quote references whose words are the same once normalised, across the corpus."""
+        everywhere: dict[str, list[QuoteRef]] = defaultdict(list)
+        for ref in self.quotes:
+            everywhere[normalise_quote(ref.quote.text)].append(ref)
+        claims, seen = [], set()
+        for ref in refs:
+            key = normalise_quote(ref.quote.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(Claim(ref.quote.text, everywhere[key]))
+        return claims
+
+    def dated_days(self) -> list[str]:
+        return sorted(d for d in self.events if len(d) == 10)
+
+    def articles_on(self, day: str) -> list[Article]:
+        ids = {a.id for _, a in self.events.get(day, [])}
+        return [a for a in self.articles if a.id in ids or a.published == day]
+
+    def events_in_order(self) -> list[tuple[Event, Article]]:
+        return sorted(
+            ((e, a) for items in self.events.values() for e, a in items), key=lambda pair: (pair[0].date, pair[1].file)
+        )
+
+    def mentions_of(self, name: str) -> list[tuple[Article, Entity]]:
+        key = self.entity_key(name)
+        return [(a, e) for a in self.articles for e in a.entities if self.entity_key(e.name) == key]
+

@@ -1,0 +1,236 @@
+"""Dates from the text alone: the publication date, and temporal expressions resolved against it.
+
+Direction (past or future) comes from `dernier`/`prochain` or from the tense of the verb the
+expression depends on; precision (day, month, year) is kept with every date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .lexicon import MONTHS, WEEKDAYS
+from .records import Event
+
+DAY, MONTH, YEAR = "day", "month", "year"
+_MONTH = "|".join(MONTHS) + "|fevrier|decembre|aout"
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(MONTHS)} | {"fevrier": 2, "decembre": 12, "aout": 8}
+_WEEKDAY_NUMBER = {name: i for i, name in enumerate(WEEKDAYS)}
+
+_EXPRESSIONS = re.compile(
+    rf"""(?ix)
+    (?P<full>(?:(?P<fwd>{_WEEKDAY})\s+)?(?:le\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?)
+    | (?P<part>(?P<which>début|mi-|mi|fin|courant|tout\s+d[ée]but)\s*(?P<pmonth>{_MONTH})(?:\s+(?P<pyear>\d{{4}}))?)
+    | (?P<monthonly>\b(?:en|de|d[’']ici|depuis)\s+(?P<mmonth>{_MONTH})(?:\s+(?P<myear>\d{{4}}))?)
+    | (?P<yearonly>\ben\s+(?P<yyear>(?:19|20)\d\d)\b)
+    | (?P<weekday>\b(?P<wd>{_WEEKDAY})\b(?:\s+(?P<wdir>dernier|prochain))?)
+    | (?P<deictic>\b(?:aujourd[’']hui|avant-hier|après-demain|hier|demain)\b)
+    | (?P<chain>\b(?:la\s+veille|le\s+lendemain|un\s+jour\s+(?:après|plus\s+tard|avant|plus\s+tôt))\b)
+    | (?P<ago>\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?P<unit>jours?|semaines?|mois|ans))
+    | (?P<thismonth>\b(?:ce\s+mois-ci|ce\s+mois)\b)
+    """
+)
+_NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10}
+_DEICTIC_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "après-demain": 2}
+_PUBLISHED = re.compile(rf"(?i)publi[ée]\s+le\s+(?:(?:{_WEEKDAY})\s+)?(\d{{1,2}}|1er)\s+({_MONTH})\s+(\d{{4}})")
+
+
+@dataclass(frozen=True)
+class Publication:
+    date: str | None
+    precision: str | None
+    basis: str | None
+
+
+def _day_number(text: str) -> int:
+    return 1 if text.lower() == "1er" else int(text)
+
+
+def _is_future(doc, char: int) -> bool | None:
+    """Tense of the verb governing the token at `char`: True future, False past, None unknown."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span[0]
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = [token] + [c for c in token.children if c.pos_ == "AUX"]
+    tenses = {t for v in verbs for t in v.morph.get("Tense")}
+    moods = {m for v in verbs for m in v.morph.get("Mood")}
+    lemmas = {v.lemma_ for v in verbs}
+    if "Fut" in tenses or "Cnd" in moods or lemmas & {"devoir", "aller"} and "Inf" in token.morph.get("VerbForm"):
+        return True
+    if {"Past", "Imp"} & tenses or any(c.dep_ == "aux:tense" for c in token.children):
+        return False
+    if "Pres" in tenses:
+        return None
+    return None
+
+
+def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.date | None, future: bool | None) -> int | None:
+    if reference is not None:
+        years = [reference.year - 1, reference.year, reference.year + 1]
+        candidates = []
+        for year in years:
+            try:
+                date = dt.date(year, month, day or 1)
+            except ValueError:
+                continue
+            if weekday is not None and date.weekday() != weekday:
+                continue
+            candidates.append(date)
+        if not candidates:
+            return None
+        if future is True:
+            after = [d for d in candidates if d >= reference.replace(day=1)]
+            candidates = after or candidates
+        return min(candidates, key=lambda d: abs((d - reference).days)).year
+    if weekday is not None and day is not None:
+        # Only the weekday pins the year: the latest year, not after this one, that fits.
+        for year in range(dt.date.today().year, 1990, -1):
+            try:
+                if dt.date(year, month, day).weekday() == weekday:
+                    return year
+            except ValueError:
+                return None
+    return None
+
+
+def infer_publication(body: str, doc, stated: str | None) -> Publication:
+    if match := _PUBLISHED.search(body):
+        day, month, year = _day_number(match.group(1)), _MONTH_NUMBER[match.group(2).lower()], int(match.group(3))
+        return Publication(dt.date(year, month, day).isoformat(), DAY, f"« {match.group(0)} »")
+    reference = None
+    if stated:
+        parts = [int(p) for p in stated.split("-")]
+        if len(parts) == 3:
+            return Publication(stated, DAY, f"date line « {stated} »")
+        reference = dt.date(parts[0], parts[1], 15)
+    # Explicit dates of past events: the article cannot be older than the latest of them.
+    dated = []
+    for match in _EXPRESSIONS.finditer(body):
+        if not match.group("full"):
+            continue
+        future = _is_future(doc, match.start())
+        day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
+        weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
+        year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, future)
+        if year is None:
+            continue
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        dated.append((date, future, match.group(0)))
+    if reference is not None:  # the date line bounds the publication to its month
+        dated = [d for d in dated if d[1] or (d[0].year, d[0].month) == (reference.year, reference.month)]
+    past = [d for d in dated if d[1] is False]
+    if past:
+        date, _, words = max(past)
+        return Publication(date.isoformat(), DAY, f"latest past event dated in the text: « {words} »")
+    if reference is not None:
+        upcoming = sorted(d for d in dated if d[1])
+        weekday_day = _latest_weekday_before(body, doc, reference, upcoming[0][0] if upcoming else None)
+        if weekday_day is not None:
+            return Publication(weekday_day.isoformat(), DAY, f"date line « {stated} » and the weekdays of past events")
+        return Publication(stated, MONTH, f"date line « {stated} »")
+    return Publication(None, None, None)
+
+
+def _latest_weekday_before(body: str, doc, reference: dt.date, upcoming: dt.date | None) -> dt.date | None:
+    """In a month-dated article that announces a later date, news is told on the day it happens:
+    the publication is the last day of the month, before that date, named by a past-tense weekday."""
+    weekdays = {
+        _WEEKDAY_NUMBER[m.group("wd").lower()]
+        for m in _EXPRESSIONS.finditer(body)
+        if m.group("weekday") and not m.group("wdir") and _is_future(doc, m.start()) is False
+    }
+    if not weekdays or upcoming is None:
+        return None
+    first = reference.replace(day=1)
+    days = [first + dt.timedelta(days=i) for i in range(31)]
+    days = [d for d in days if d.month == first.month and d.weekday() in weekdays and d < upcoming]
+    return days[-1] if days else None
+
+
+def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
+    anchor = dt.date.fromisoformat(publication.date) if publication.precision == DAY else None
+    reference = anchor or (dt.date.fromisoformat(publication.date + "-15") if publication.precision == MONTH else None)
+    events: list[Event] = []
+    previous: dt.date | None = None
+    for match in _EXPRESSIONS.finditer(body):
+        kind = match.lastgroup
+        start, end = match.span()
+        future = _is_future(doc, start)
+        date, precision = None, DAY
+        if match.group("full"):
+            day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
+            weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
+            year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, future)
+            if year:
+                try:
+                    date = dt.date(year, month, day)
+                except ValueError:
+                    date = None
+        elif match.group("part") or match.group("monthonly"):
+            month = _MONTH_NUMBER[(match.group("pmonth") or match.group("mmonth")).lower()]
+            explicit = match.group("pyear") or match.group("myear")
+            year = int(explicit) if explicit else _guess_year(month, None, None, reference, future)
+            if year:
+                date, precision = dt.date(year, month, 1), MONTH
+        elif match.group("yearonly"):
+            date, precision = dt.date(int(match.group("yyear")), 1, 1), YEAR
+        elif anchor is not None and match.group("weekday"):
+            date = _resolve_weekday(anchor, _WEEKDAY_NUMBER[match.group("wd").lower()], match.group("wdir"), future)
+        elif anchor is not None and match.group("deictic"):
+            date = anchor + dt.timedelta(days=_DEICTIC_DAYS[match.group("deictic").lower().replace("’", "'")])
+        elif match.group("chain") and previous is not None:
+            words = match.group("chain").lower()
+            step = -1 if ("veille" in words or "avant" in words or "tôt" in words) else 1
+            date = previous + dt.timedelta(days=step)
+        elif anchor is not None and match.group("ago"):
+            count = match.group("n")
+            number = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+            unit = match.group("unit").lower()
+            if unit.startswith("jour"):
+                date = anchor - dt.timedelta(days=number)
+            elif unit.startswith("semaine"):
+                date = anchor - dt.timedelta(weeks=number)
+            elif unit == "mois":
+                month_index = anchor.year * 12 + anchor.month - 1 - number
+                date, precision = dt.date(month_index // 12, month_index % 12 + 1, 1), MONTH
+            else:
+                date, precision = dt.date(anchor.year - number, 1, 1), YEAR
+        elif reference is not None and match.group("thismonth"):
+            date, precision = reference.replace(day=1), MONTH
+        if date is None:
+            continue
+        if precision == DAY:
+            previous = date
+        events.append(Event(_format(date, precision), precision, match.group(0), start, end, _sentence(doc, start)))
+    return events
+
+
+def _resolve_weekday(anchor: dt.date, weekday: int, direction: str | None, future: bool | None) -> dt.date:
+    delta = weekday - anchor.weekday()
+    if direction == "prochain" or (direction is None and future is True):
+        return anchor + dt.timedelta(days=delta % 7 or (7 if direction else 0))
+    if direction == "dernier":
+        return anchor - dt.timedelta(days=(-delta) % 7 or 7)
+    return anchor - dt.timedelta(days=(-delta) % 7)
+
+
+def _format(date: dt.date, precision: str) -> str:
+    return {DAY: date.isoformat(), MONTH: date.isoformat()[:7], YEAR: str(date.year)}[precision]
+
+
+def _sentence(doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.text.strip() if span is not None and len(span) else ""

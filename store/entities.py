@@ -1,0 +1,294 @@
+"""spaCy's raw mentions to trustworthy entities: cleaned surfaces, one type by vote, merged aliases, roles.
+
+All rules are about French writing in general (articles, honorifics, prepositions of place,
+appositions); none names a person or an organisation.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .lexicon import ARTICLES, HONORIFICS, MONTHS, PLACE_PREPOSITIONS, WEEKDAYS, fold
+from .records import ORGANIZATION, PERSON, PLACE, Entity, Mention
+
+_LABEL_KIND = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
+_CALENDAR_WORDS = frozenset(WEEKDAYS + MONTHS)
+_NOT_NAME_CHARS = re.compile(r"[|#@/\d]")
+_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’", "à", "du", "des", "au", "aux", "pour", "chargé"})
+_ROLE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "son", "sa", "leur", "du", "de", "au"})
+
+
+@dataclass
+class _Candidate:
+    """One cleaned mention with the evidence gathered about its type."""
+
+    text: str
+    start: int
+    end: int
+    tokens: list  # spaCy tokens of the cleaned surface
+    votes: Counter = field(default_factory=Counter)
+    honorific: bool = False
+
+
+def _strip_surface(tokens: list) -> tuple[list, bool, bool]:
+    """Drop leading articles/elisions and honorifics; tell whether either was there."""
+    had_article = had_honorific = False
+    while tokens and (tokens[0].lower_ in ARTICLES or tokens[0].lower_ in HONORIFICS):
+        if tokens[0].lower_ in HONORIFICS:
+            had_honorific = True
+        else:
+            had_article = True
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens, had_article, had_honorific
+
+
+def _is_noise(tokens: list) -> bool:
+    text = " ".join(t.text for t in tokens)
+    if not tokens or _NOT_NAME_CHARS.search(text) or not text[0].isupper():
+        return True
+    if any(t.lower_ in _CALENDAR_WORDS for t in tokens):
+        return True
+    if len(tokens) == 1:
+        token = tokens[0]
+        # A capitalised common word opening a sentence ("Vendredi", "Signe") is not a name.
+        if token.pos_ != "PROPN" and not token.text.isupper():
+            return True  # also demonyms ("les Russes") and title words ("secrétaire d'État")
+        if len(token.text) < 2:
+            return True
+    return False
+
+
+def _split_coordination(tokens: list) -> list[list]:
+    """`MM. Blinken et Zelensky` is two people."""
+    parts, current = [], []
+    for token in tokens:
+        if token.lower_ == "et":
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    return [p for p in parts if p]
+
+
+def _previous_token(tokens: list):
+    first = tokens[0]
+    return first.doc[first.i - 1] if first.i > 0 else None
+
+
+def _vote(candidate: _Candidate, label: str, had_article: bool) -> None:
+    kind = _LABEL_KIND.get(label)
+    if kind:
+        candidate.votes[kind] += 1
+    previous = _previous_token(candidate.tokens)
+    head = candidate.tokens[-1]
+    if candidate.honorific:
+        candidate.votes[PERSON] += 5
+    if had_article or (previous is not None and previous.lower_ in ARTICLES):
+        # French puts no article before a person's name; "le Kremlin" acts as an institution.
+        candidate.votes[PERSON] -= 3
+        if head.dep_.startswith("nsubj") or candidate.tokens[0].dep_.startswith("nsubj"):
+            candidate.votes[ORGANIZATION] += 2  # an institution that acts or speaks
+    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
+        candidate.votes[PLACE] += 2
+    if len(candidate.tokens) >= 2 and label == "PER" and all(t.text[:1].isupper() for t in candidate.tokens):
+        candidate.votes[PERSON] += 1
+
+
+def _role_before(tokens: list) -> str | None:
+    """`le chancelier allemand Olaf Scholz`, `le conseiller à la sécurité nationale, Jake Sullivan`."""
+    doc = tokens[0].doc
+    i = tokens[0].i - 1
+    apposition = i >= 0 and doc[i].text == ","
+    if apposition:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    collected = []
+    while i >= 0 and len(collected) < 12:
+        token = doc[i]
+        if token.pos_ == "DET" or token.lower_ in _ROLE_DETERMINERS and token.pos_ == "DET":
+            before = doc[i - 1] if i > 0 else None
+            if before is None or before.lower_ not in _COMPLEMENT_PREPOSITIONS:
+                break  # the determiner that opens the role's noun phrase
+        elif (token.is_punct and token.text not in "-'’") or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
+            return None
+        elif token.ent_type_ == "PER":
+            return None
+        collected.append(token)
+        i -= 1
+    if i < 0 or not collected:
+        return None
+    collected.reverse()
+    opener = doc[i - 1] if i > 0 else None
+    if apposition and opener is not None and opener.pos_ == "ADP" and len(collected) == 1:
+        return None  # "avant leur entretien, Poutine …": a circumstance, not a title
+    if collected[0].pos_ != "NOUN" or not collected[0].text[0].islower():
+        return None
+    return doc[collected[0].i : collected[-1].i + 1].text
+
+
+def _role_after(tokens: list) -> str | None:
+    """`Dmytro Kuleba, le ministre ukrainien des affaires étrangères, a déclaré`."""
+    doc = tokens[-1].doc
+    i = tokens[-1].i + 1
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ROLE_DETERMINERS:
+        return None
+    first = doc[i + 2]
+    if first.pos_ != "NOUN" or not first.text[0].islower():
+        return None
+    end = first.i
+    while end + 1 < len(doc) and end - first.i < 12 and not doc[end + 1].is_punct and doc[end + 1].pos_ not in ("VERB", "AUX", "PRON", "SCONJ"):
+        end += 1
+    if not (end + 1 >= len(doc) or doc[end + 1].text in ",.;:"):
+        return None
+    return doc[first.i : end + 1].text
+
+
+def _candidates(doc) -> list[tuple[_Candidate, str]]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _LABEL_KIND:
+            continue
+        tokens, had_article, had_honorific = _strip_surface(list(ent))
+        previous = _previous_token(list(ent)) if ent.start > 0 else None
+        if previous is not None and previous.lower_ in HONORIFICS:
+            had_honorific = True
+        parts = _split_coordination(tokens) if tokens else []
+        for part in parts:
+            if _is_noise(part):
+                continue
+            start, end = part[0].idx, part[-1].idx + len(part[-1].text)
+            candidate = _Candidate(doc.text[start:end], start, end, part, honorific=had_honorific)
+            _vote(candidate, ent.label_, had_article)
+            found.append((candidate, ent.label_))
+    return found
+
+
+def person_key(name: str) -> str:
+    """Transliteration-tolerant form of a name part: Zelenskiy ~ Zelensky, Ouchakov ~ Ushakov."""
+    key = fold(name)
+    for source, target in (("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("sh", "ch"), ("kh", "h"),
+                           ("iy", "i"), ("yi", "i"), ("y", "i"), ("ii", "i"), ("j", "i"), ("-", "")):
+        key = key.replace(source, target)
+    return key
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def same_name_part(a: str, b: str) -> bool:
+    """Equal up to transliteration, with at most one edit left for names of 6+ letters."""
+    ka, kb = person_key(a), person_key(b)
+    if ka == kb:
+        return True
+    return min(len(ka), len(kb)) >= 6 and _edit_distance(ka, kb) <= 1
+
+
+def compatible_people(a: str, b: str) -> bool:
+    """Same surname and no conflicting first name (a bare surname is compatible with any)."""
+    parts_a, parts_b = a.split(), b.split()
+    if not same_name_part(parts_a[-1], parts_b[-1]):
+        return False
+    if len(parts_a) == 1 or len(parts_b) == 1:
+        return True
+    first_a, first_b = parts_a[0], parts_b[0]
+    if first_a.rstrip(".") == first_b[: len(first_a.rstrip("."))] or first_b.rstrip(".") == first_a[: len(first_b.rstrip("."))]:
+        return True  # an initial
+    return same_name_part(first_a, first_b)
+
+
+def preferred_name(forms: Counter) -> str:
+    """The fullest form; among equally full ones the most frequent, then the longest."""
+    return max(forms, key=lambda f: (len(f.split()), forms[f], len(f), f))
+
+
+def _org_key(text: str) -> str:
+    return fold(text)
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() or len(w) > 3).upper()
+
+
+def extract_entities(doc) -> list[Entity]:
+    candidates = _candidates(doc)
+    # Type by vote over every mention of the same surface form.
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for candidate, _ in candidates:
+        votes[_org_key(candidate.text)].update(candidate.votes)
+    person_surnames = {
+        person_key(c.text.split()[-1])
+        for c, _ in candidates
+        if len(c.text.split()) >= 2 and votes[_org_key(c.text)][PERSON] > 0
+    }
+
+    def kind_of(candidate: _Candidate) -> str:
+        tally = votes[_org_key(candidate.text)]
+        if len(candidate.tokens) == 1 and person_key(candidate.text) in person_surnames:
+            return PERSON  # the surname of someone named in full
+        if len(candidate.tokens) == 1 and not candidate.honorific and tally[PERSON] > 0:
+            tally = tally.copy()
+            tally[PERSON] -= 1  # a lone capitalised word is a person only with more evidence
+        return max((PERSON, ORGANIZATION, PLACE), key=lambda k: (tally[k], k == PLACE))
+
+    people: list[Entity] = []
+    others: dict[str, Entity] = {}
+    for candidate, _ in candidates:
+        kind = kind_of(candidate)
+        mention = Mention(candidate.text, candidate.start, candidate.end)
+        if kind == PERSON:
+            _add_person(people, mention)
+            entity = next(p for p in people if mention in p.mentions)
+            role = _role_before(candidate.tokens) or _role_after(candidate.tokens)
+            if role and role not in entity.roles:
+                entity.roles.append(role)
+        else:
+            key = _org_key(candidate.text)
+            entity = others.setdefault(key, Entity(candidate.text, kind))
+            entity.mentions.append(mention)
+    _merge_acronyms(doc.text, others)
+    for entity in list(others.values()):
+        entity.name = preferred_name(Counter(m.text for m in entity.mentions))
+    for person in people:
+        person.name = preferred_name(Counter(m.text for m in person.mentions))
+    return people + sorted(others.values(), key=lambda e: e.mentions[0].start)
+
+
+def _add_person(people: list[Entity], mention: Mention) -> None:
+    for person in people:
+        if any(compatible_people(mention.text, m.text) for m in person.mentions if len(m.text.split()) >= 2) or (
+            len(mention.text.split()) >= 2 and all(compatible_people(mention.text, m.text) for m in person.mentions)
+        ):
+            person.mentions.append(mention)
+            return
+    for person in people:
+        if all(compatible_people(mention.text, m.text) for m in person.mentions):
+            person.mentions.append(mention)
+            return
+    people.append(Entity(mention.text, PERSON, [mention]))
+
+
+def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:
+    """`Organisation pour la sécurité et la coopération en Europe (OSCE)`: one entity, two forms."""
+    for key, entity in list(entities.items()):
+        for mention in entity.mentions:
+            after = text[mention.end : mention.end + 14]
+            match = re.match(r"\s*\(([A-Z]{2,10})\)", after)
+            if not match:
+                continue
+            acronym = match.group(1)
+            if _acronym(mention.text.split()).startswith(acronym[:2]):
+                short = entities.pop(_org_key(acronym), None)
+                if short is not None and short is not entity:
+                    entity.mentions.extend(short.mentions)

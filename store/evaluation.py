@@ -1,0 +1,183 @@
+"""`ukr-tui evaluate`: extraction scored against a gold file (shared/gold/FORMAT.md).
+
+Quotes are matched by word overlap, one to one, within each article; a speaker counts as right
+when it names the same person (any spelling of the name) or, for descriptors and organisations,
+shares most of its words with the gold one.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import canonicalise
+from .entities import compatible_people
+from .lexicon import fold
+from .pipeline import parse_file
+from .reading import InputError, expand_paths
+from .records import DIRECT, ORGANIZATION, PERSON, PLACE, Article
+
+_STOPWORDS = frozenset("le la les l de du des d un une à au aux et en".split())
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+def overlap(a: str, b: str) -> float:
+    wa, wb = words(a), words(b)
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) if wa and wb else 0.0
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.true_positives += other.true_positives
+        self.predicted += other.predicted
+        self.expected += other.expected
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str) -> str:
+        return f"{name:<22} P {self.precision:6.3f}  R {self.recall:6.3f}  F1 {self.f1:6.3f}   ({self.true_positives} right of {self.predicted} found, {self.expected} expected)"
+
+
+def same_speaker(predicted: str | None, gold: str) -> bool:
+    if not predicted:
+        return False
+    if fold(predicted) == fold(gold):
+        return True
+    if len(gold.split()) <= 3 and gold[:1].isupper() and predicted[:1].isupper() and compatible_people(predicted, gold):
+        return True
+    content_gold = words(gold) - _STOPWORDS
+    content_predicted = words(predicted) - _STOPWORDS
+    shared = content_gold & content_predicted
+    return bool(shared) and len(shared) >= 0.6 * min(len(content_gold), len(content_predicted)) and len(shared) >= 0.5 * len(content_gold)
+
+
+def match_quotes(article: Article, gold_quotes: list[dict]) -> tuple[Score, Score, int, int, list[str]]:
+    predicted = [q for q in article.quotes if q.kind == DIRECT]
+    used: set[int] = set()
+    pairs = []
+    for gold in gold_quotes:
+        best, best_overlap = None, 0.5
+        for i, quote in enumerate(predicted):
+            if i in used:
+                continue
+            score = overlap(quote.text, gold["text"])
+            if score > best_overlap or (score == best_overlap and best is None and score > 0.5):
+                best, best_overlap = i, score
+        if best is not None:
+            used.add(best)
+            pairs.append((gold, predicted[best]))
+    quotes = Score(len(pairs), len(predicted), len(gold_quotes))
+    right = [(g, q) for g, q in pairs if same_speaker(q.speaker, g["speaker"])]
+    end_to_end = Score(len(right), len(predicted), len(gold_quotes))
+    misses = [f"  {article.file}: «{g['text'][:50]}» gold {g['speaker']!r}, got {q.speaker!r}" for g, q in pairs if (g, q) not in right]
+    misses += [f"  {article.file}: «{g['text'][:50]}» not found" for g in gold_quotes if all(g is not p[0] for p in pairs)]
+    misses += [f"  {article.file}: «{q.text[:50]}» ({q.speaker}) is not in the gold" for i, q in enumerate(predicted) if i not in used]
+    return quotes, end_to_end, len(right), len(pairs), misses
+
+
+def match_people(article: Article, gold_people: list[dict]) -> tuple[Score, list[str]]:
+    predicted = article.entities_of(PERSON)
+    matched_gold: dict[int, int] = {}
+    true_positives = 0
+    notes = []
+    for person in predicted:
+        forms = [person.name] + [m.text for m in person.mentions]
+        hits = [i for i, g in enumerate(gold_people) if any(compatible_people(f, n) for f in forms for n in [g["name"], *g["mentions"]])]
+        if hits:
+            matched_gold[hits[0]] = matched_gold.get(hits[0], 0) + 1
+            if matched_gold[hits[0]] == 1:
+                true_positives += 1
+            else:
+                notes.append(f"  {article.file}: {gold_people[hits[0]]['name']} listed twice")
+        else:
+            notes.append(f"  {article.file}: {person.name} is not a person in the gold")
+    notes += [f"  {article.file}: missed {g['name']}" for i, g in enumerate(gold_people) if i not in matched_gold]
+    return Score(true_positives, len(predicted), len(gold_people)), notes
+
+
+def match_names(article: Article, kind: str, gold_names: list[str]) -> Score:
+    predicted = article.entities_of(kind)
+    gold_keys = {fold(n) for n in gold_names}
+    found = {fold(e.name) for e in predicted if fold(e.name) in gold_keys or any(fold(m.text) in gold_keys for m in e.mentions)}
+    return Score(len(found), len(predicted), len(gold_keys))
+
+
+def match_events(article: Article, gold_events: list[dict]) -> Score:
+    used: set[int] = set()
+    true_positives = 0
+    for gold in gold_events:
+        for i, event in enumerate(article.events):
+            if i not in used and event.date == gold["date"] and (overlap(event.expression, gold["expression"]) > 0 or fold(event.expression) in fold(gold["expression"])):
+                used.add(i)
+                true_positives += 1
+                break
+    return Score(true_positives, len(article.events), len(gold_events))
+
+
+def evaluate_files(gold_path: Path, paths: list[Path]) -> str:
+    try:
+        gold = {a["file"]: a for a in json.loads(gold_path.read_text(encoding="utf-8"))["articles"]}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"{gold_path}: not a gold file in the documented format ({error})") from None
+    files = [p for p in expand_paths(paths) if p.name in gold]
+    if not files:
+        raise InputError("none of the given files is described in the gold file")
+    articles = [parse_file(p) for p in files]
+    canonicalise(articles)
+    quotes, end_to_end, people, events = Score(), Score(), Score(), Score()
+    organisations, places = Score(), Score()
+    right_speakers = matched = dates_right = 0
+    notes: list[str] = []
+    for article in articles:
+        expected = gold[article.file]
+        q, e2e, right, pairs, misses = match_quotes(article, expected["quotes"])
+        quotes.add(q)
+        end_to_end.add(e2e)
+        right_speakers += right
+        matched += pairs
+        notes += misses
+        p, people_notes = match_people(article, expected["people"])
+        people.add(p)
+        notes += people_notes
+        organisations.add(match_names(article, ORGANIZATION, expected["organizations"]))
+        places.add(match_names(article, PLACE, expected["places"]))
+        events.add(match_events(article, expected["events"]))
+        if article.published == expected["published"]:
+            dates_right += 1
+        else:
+            notes.append(f"  {article.file}: published {article.published!r}, gold {expected['published']!r}")
+    lines = [
+        f"Evaluated {len(articles)} article(s) against {gold_path.name}",
+        quotes.line("quotes"),
+        f"{'speaker accuracy':<22} {right_speakers / matched if matched else 0:6.3f}   ({right_speakers} of {matched} matched quotes)",
+        end_to_end.line("who said what (e2e)"),
+        people.line("people"),
+        organisations.line("organisations"),
+        places.line("places"),
+        f"{'publication date':<22} {dates_right} of {len(articles)} right",
+        events.line("event dates"),
+        "",
+        "Differences:",
+        *notes,
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""General French vocabulary the extractors rely on (no names from any article)."""
+from __future__ import annotations
+
+import unicodedata
+
+# Reporting verbs, by lemma: direct and indirect speech, stances and written statements.
+SPEECH_VERBS = frozenset("""
+déclarer dire affirmer indiquer préciser ajouter estimer souligner avertir prévenir annoncer écrire
+assurer expliquer rappeler juger qualifier exiger exclure menacer confier lancer répondre répliquer
+poursuivre conclure insister marteler noter observer relever constater commenter confirmer
+démentir nier reconnaître admettre avouer concéder regretter déplorer dénoncer condamner accuser
+critiquer fustiger saluer féliciter remercier promettre garantir jurer certifier prédire prévoir
+espérer souhaiter réclamer appeler exhorter implorer supplier inviter proposer
+suggérer recommander conseiller plaider défendre soutenir prétendre alléguer clamer proclamer
+revendiquer signaler mentionner évoquer citer raconter rapporter relater révéler dévoiler divulguer
+informer notifier communiquer publier tweeter twitter poster détailler résumer décrire qualifier
+considérer penser croire craindre redouter s'inquiéter inquiéter alerter
+interroger questionner demander s'interroger s'exclamer exclamer s'écrier écrier protester objecter
+rétorquer riposter renchérir enchaîner glisser lâcher tonner ironiser plaisanter murmurer souffler
+confesser témoigner attester jurer prôner réitérer réaffirmer répéter maintenir assener asséner
+trancher décréter ordonner sommer enjoindre interdire refuser rejeter repousser accepter approuver
+convenir qualifier traiter taxer réagir commenter s'exprimer exprimer entonner vanter
+marteler
+""".split())
+
+# Words after which a quoted span names a thing (a title, an operation, a nickname) rather than speech.
+NAMING_WORDS = frozenset("""
+intitulé intitulée intitulés intitulées baptisé baptisée baptisés baptisées surnommé surnommée
+nommé nommée appelé appelée dénommé dénommée dit dite opération programme projet livre film
+journal émission série hashtag slogan
+""".split())
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+)
+HONORIFICS = frozenset({"m.", "mme", "mme.", "mlle", "mm.", "mmes", "dr", "dr.", "me", "mgr", "pr", "pr."})
+ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux"})
+PLACE_PREPOSITIONS = frozenset({"à", "en", "vers", "depuis", "dans"})
+SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "d’après"})
+INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois"})
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, for search and comparison."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")

@@ -1,0 +1,46 @@
+"""Raw text to an Article record: clean → spaCy doc → entities / quotes / dates → record."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .cleaning import clean
+from .dates import infer_publication, resolve_events
+from .entities import extract_entities
+from .nlp import load_model
+from .quotes import extract_quotes
+from .reading import InputError, read_article_text
+from .records import PARAGRAPH_SEPARATOR, Article
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_text(text: str, file_name: str, nlp=None) -> Article:
+    cleaned = clean(text)
+    if not cleaned.paragraphs:
+        raise InputError(f"{file_name}: no article text left after cleaning")
+    nlp = nlp or load_model()
+    body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
+    doc = nlp(body)
+    entities = extract_entities(doc)
+    publication = infer_publication(body, doc, cleaned.stated_date)
+    return Article(
+        id=article_id(text),
+        file=file_name,
+        title=cleaned.title,
+        published=publication.date,
+        published_basis=publication.basis,
+        paragraphs=[p.text for p in cleaned.paragraphs],
+        source_starts=[p.start for p in cleaned.paragraphs],
+        has_title_paragraph=cleaned.title is not None,
+        lead=cleaned.paragraphs[1 if cleaned.title else 0].text[:120] if len(cleaned.paragraphs) > 1 or not cleaned.title else "",
+        entities=entities,
+        quotes=extract_quotes(doc, entities),
+        events=resolve_events(body, doc, publication),
+    )
+
+
+def parse_file(path: Path, nlp=None) -> Article:
+    return parse_text(read_article_text(path), path.name, nlp)

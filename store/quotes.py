@@ -1,0 +1,363 @@
+"""Who said it: attribution of quoted spans (and indirect speech) over the spaCy parse.
+
+The mechanism: find the reporting cue nearest the quote (a reporting verb by lemma, or
+`selon`/`d'après`), take the cue's subject (before or after the verb, skipping addressees),
+and resolve that noun phrase to a named person, an organisation, a role already tied to a
+person in the article, a pronoun's antecedent, or an anonymous descriptor kept as written.
+A quote with no cue continues the previous speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import INDEFINITE_DETERMINERS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, MONTHS, fold
+from .quote_marks import MarkedSpan, find_marked_spans
+from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
+
+_PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
+_SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour", "mardi"}
+_RELATIVE_SELON = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str  # PERSON, ORGANIZATION or ANONYMOUS
+    head: str = ""  # head noun of a descriptor ("responsable"), to resolve "le responsable" later
+
+
+@dataclass
+class _SpeechAct:
+    position: int
+    speaker: Speaker
+    paragraph: int
+
+
+class Attributor:
+    def __init__(self, doc, entities: list[Entity]):
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+        self.mention_owner: dict[int, tuple[Entity, object]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                for char in range(mention.start, mention.end):
+                    self.mention_owner[char] = (entity, mention)
+        self.spans = [s for s in find_marked_spans(self.text) if self._is_speech_like(s)]
+        self.in_quote = [False] * len(doc)
+        for span in self.spans:
+            for token in doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand") or []:
+                self.in_quote[token.i] = True
+        self.history: list[_SpeechAct] = []
+        self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
+
+    # --- which marked spans are speech -------------------------------------------------------
+    def _is_speech_like(self, span: MarkedSpan) -> bool:
+        before = self.text[max(0, span.outer_start - 30) : span.outer_start].split()
+        if before and fold(before[-1]).strip(",:") in {fold(w) for w in NAMING_WORDS}:
+            return False
+        words = span.text(self.text).split()
+        if 1 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return False  # a name or a title in Title Case
+        paragraph = self._paragraph_text(span.outer_start).strip()
+        is_whole_paragraph = paragraph.strip("«»“”\" .") == span.text(self.text)
+        if is_whole_paragraph and len(words) <= 4 and not any(c in ".!?" for c in span.text(self.text)):
+            return False  # a heading set in quote marks, attributed to nobody
+        return True
+
+    def _paragraph_text(self, position: int) -> str:
+        start = self.text.rfind("\n\n", 0, position)
+        end = self.text.find("\n\n", position)
+        return self.text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(self.text)]
+
+    def _paragraph_index(self, position: int) -> int:
+        return sum(1 for start in self.paragraph_starts if start <= position) - 1
+
+    # --- main ---------------------------------------------------------------------------------
+    def quotes(self) -> list[Quote]:
+        acts = [(span.outer_start, "quote", span) for span in self.spans]
+        acts += [(verb.idx, "verb", verb) for verb in self._indirect_speech_verbs()]
+        acts.sort(key=lambda a: a[0])
+        results: list[Quote] = []
+        for position, what, item in acts:
+            if what == "quote":
+                quote = self._attribute(item)
+                if quote is not None:
+                    results.append(quote)
+            else:
+                quote = self._indirect(item)
+                if quote is not None:
+                    results.append(quote)
+        return results
+
+    def _remember(self, position: int, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.history.append(_SpeechAct(position, speaker, self._paragraph_index(position)))
+
+    def _tokens_of(self, span: MarkedSpan):
+        return self.doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand")
+
+    def _attribute(self, span: MarkedSpan) -> Quote | None:
+        tokens = self._tokens_of(span)
+        if tokens is None or len(tokens) == 0:
+            return None
+        first, last = tokens[0].i, tokens[-1].i
+        window = self._window(first, last)
+        cue = self._nearest_cue(window, first, last)
+        speaker = None
+        cue_text = ""
+        if cue is not None:
+            speaker = self._speaker_of_cue(cue, span.outer_start)
+            cue_text = cue.text
+        if span.missing_open and cue is None:
+            return None  # a stray closing mark, not a quote
+        if speaker is None:
+            speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span.outer_start)
+        self._remember(span.outer_start, speaker)
+        return Quote(
+            text=span.text(self.text),
+            start=span.start,
+            end=span.end,
+            speaker=speaker.name if speaker else None,
+            speaker_kind=speaker.kind if speaker else None,
+            kind=DIRECT,
+            cue=cue_text,
+        )
+
+    def _window(self, first: int, last: int) -> range:
+        doc = self.doc
+        start = doc[first].sent.start
+        end = doc[last].sent.end
+        # "« … », a déclaré X." may be split by the parser after the closing mark.
+        if end < len(doc) and doc[end - 1].i == last or (end < len(doc) and doc[end].text in {",", "a"}):
+            end = doc[end].sent.end
+        return range(start, end)
+
+    def _nearest_cue(self, window: range, first: int, last: int):
+        best, best_distance = None, None
+        for i in window:
+            if self.in_quote[i]:
+                continue
+            token = self.doc[i]
+            if self._is_speech_verb(token):
+                weight = 0
+            elif token.lower_ in SOURCE_PREPOSITIONS and not self._next_is_relative(token):
+                weight = 0
+            else:
+                continue
+            distance = (first - i if i < first else i - last) + weight
+            if best_distance is None or distance < best_distance:
+                best, best_distance = token, distance
+        return best
+
+    def _next_is_relative(self, token) -> bool:
+        return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ in _RELATIVE_SELON
+
+    @staticmethod
+    def _is_speech_verb(token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.lower_ not in ("a", "ont")
+
+    # --- cue to speaker ---------------------------------------------------------------------------
+    def _speaker_of_cue(self, cue, position: int) -> Speaker | None:
+        if cue.lower_ in SOURCE_PREPOSITIONS:
+            following = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 25)]]
+            head = next((t for t in following if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[t.i]), None)
+            return self._resolve_phrase(head, position) if head is not None else None
+        verb = cue
+        for _ in range(3):
+            subject = self._subject(verb)
+            if subject is not None:
+                return self._resolve_phrase(subject, position)
+            if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+                verb = verb.head  # "…, ajoutant que …" shares its subject with the main verb
+            else:
+                break
+        return None
+
+    def _subject(self, verb):
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and not self.in_quote[child.i] and child.lower_ != "-t":
+                if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
+                    return verb.head
+                if child.lower_ in ("ce", "cela", "ça", "on", "qui", "que"):
+                    continue
+                return child
+        return self._postposed_subject(verb)
+
+    def _postposed_subject(self, verb):
+        """`», a déclaré jeudi Vladimir Poutine`: the subject after the verb, often parsed as an object."""
+        doc = self.doc
+        i = verb.i + 1
+        while i < len(doc) and i < verb.i + 14:
+            token = doc[i]
+            if self.in_quote[i] or token.text in ".;:«»\"" or token.lower_ in ("que", "qu’", "qu'"):
+                return None
+            if token.pos_ == "ADP" and token.lower_ in ("à", "aux", "au", "par", "dans", "lors", "en", "avec", "devant", "après", "avant", "sur"):
+                i = self._skip_phrase(i)
+                continue
+            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _SKIP_AFTER_VERB:
+                return token
+            if token.pos_ in ("VERB",):
+                return None
+            i += 1
+        return None
+
+    def _skip_phrase(self, i: int) -> int:
+        """Skip a prepositional phrase (`aux journalistes`, `dans un communiqué`)."""
+        doc = self.doc
+        i += 1
+        while i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "NUM"):
+            i += 1
+        if i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN"):
+            i += 1
+            while i < len(doc) and doc[i].pos_ in ("ADJ",) or (i < len(doc) and doc[i].dep_ == "flat:name"):
+                i += 1
+        return i
+
+    def _phrase_tokens(self, head) -> list:
+        """The noun phrase of `head`, stopping at relative clauses, verbs and quotes."""
+        tokens = [head]
+        i = head.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("DET", "ADJ", "NUM") and not self.in_quote[i]:
+            tokens.insert(0, self.doc[i])
+            i -= 1
+        i = head.i + 1
+        while i < len(self.doc) and not self.in_quote[i]:
+            token = self.doc[i]
+            if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or token.lower_ in ("qui", "que", "dont", "où"):
+                break
+            if token.text == ",":
+                nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+                if nxt is not None and (nxt.ent_type_ == "PER" or nxt.pos_ == "PROPN"):
+                    i += 1
+                    continue  # an apposed name: "l'assistant …, Yuri Ouchakov"
+                break
+            if token.is_punct and token.text not in "-'’":
+                break
+            tokens.append(token)
+            i += 1
+        return tokens
+
+    def _resolve_phrase(self, head, position: int) -> Speaker | None:
+        if head.lower_ in _PRONOUNS:
+            return self._antecedent(position)
+        phrase = self._phrase_tokens(head)
+        owners = [self.mention_owner.get(t.idx) for t in phrase]
+        people = [o[0] for o in owners if o and o[0].kind == PERSON]
+        if people:
+            return Speaker(people[0].name, PERSON)
+        own = self.mention_owner.get(head.idx)
+        if own:
+            return Speaker(own[0].name, ORGANIZATION)
+        if head.pos_ == "PROPN":
+            named = self._person_by_name(head.text)
+            if named:
+                return Speaker(named.name, PERSON)
+            return Speaker(head.text, ORGANIZATION)
+        if head.pos_ != "NOUN":
+            return None
+        determiner = phrase[0].lower_ if phrase[0].pos_ == "DET" else ""
+        descriptor = self.doc[phrase[0].i : phrase[-1].i + 1].text
+        if determiner in INDEFINITE_DETERMINERS:
+            return Speaker(descriptor, ANONYMOUS, head.lemma_)
+        role_holder = self._role_holder(phrase, head)
+        if role_holder is not None:
+            return Speaker(role_holder.name, PERSON)
+        for act in reversed(self.history):
+            if act.speaker.kind == ANONYMOUS and (act.speaker.head == head.lemma_ or head.lemma_ == "source"):
+                return act.speaker
+        organisations = [o[0] for o in owners if o and o[0].kind != PERSON]
+        if organisations and head.lemma_ not in ("responsable", "source", "porte-parole"):
+            return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_)
+        return Speaker(descriptor, ANONYMOUS, head.lemma_)
+
+    def _person_by_name(self, text: str) -> Entity | None:
+        from .entities import compatible_people
+
+        return next((e for e in self.entities if e.kind == PERSON and compatible_people(text, e.name)), None)
+
+    def _role_holder(self, phrase: list, head) -> Entity | None:
+        """`a ajouté le porte-parole` → the person the article introduced as porte-parole."""
+        words = {fold(t.text) for t in phrase if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        modifiers = {fold(t.text) for t in phrase if t.pos_ in ("ADJ", "PROPN") and t.i > head.i}
+        best, best_score = None, 0
+        for entity in self.entities:
+            if entity.kind != PERSON:
+                continue
+            for role in entity.roles:
+                role_words = set(fold(role).replace("-", " - ").split()) | {fold(role.split()[0])}
+                if fold(head.text) not in role_words or not modifiers <= role_words:
+                    continue
+                score = len(words & role_words)
+                if score > best_score:
+                    best, best_score = entity, score
+        return best
+
+    def _antecedent(self, position: int) -> Speaker | None:
+        """A pronoun subject: the most recent speaker, else the most recent person named."""
+        for act in reversed(self.history):
+            if act.position < position and act.speaker.kind == PERSON:
+                if self._paragraph_index(position) - act.paragraph <= 3:
+                    return act.speaker
+                break
+        mentions = [
+            (m.start, e) for e in self.entities if e.kind == PERSON for m in e.mentions if m.start < position
+        ]
+        if mentions:
+            return Speaker(max(mentions, key=lambda pair: pair[0])[1].name, PERSON)
+        return None
+
+    def _speaker_in_next_sentence(self, last: int) -> Speaker | None:
+        sentence = self.doc[last].sent
+        if sentence.end >= len(self.doc) or self.doc[sentence.end - 1].i != last and not self.doc[last + 1 :sentence.end].text.strip(" .»\"”") == "":
+            return None
+        following = self.doc[sentence.end].sent
+        if any(self.in_quote[t.i] for t in following):
+            return None
+        for token in following:
+            if self._is_speech_verb(token):
+                subject = self._subject(token)
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return self._resolve_phrase(subject, following.start_char)
+        return None
+
+    def _continuing_speaker(self, position: int) -> Speaker | None:
+        paragraph = self._paragraph_index(position)
+        for act in reversed(self.history):
+            if paragraph - act.paragraph <= 2:
+                return act.speaker
+            break
+        return None
+
+    # --- indirect speech --------------------------------------------------------------------------
+    def _indirect_speech_verbs(self):
+        for token in self.doc:
+            if self.in_quote[token.i] or not self._is_speech_verb(token):
+                continue
+            yield token
+
+    def _indirect(self, verb) -> Quote | None:
+        """`X a averti que …` without quote marks: reported speech of the second kind."""
+        speaker = self._speaker_of_cue(verb, verb.idx)
+        clause = next(
+            (c for c in verb.children if c.dep_ == "ccomp" and any(g.lower_ in ("que", "qu’", "qu'") and g.dep_ == "mark" for g in c.children)),
+            None,
+        )
+        if speaker is not None and speaker.kind == PERSON:
+            self._remember(verb.idx, speaker)
+        if clause is None or speaker is None:
+            return None
+        tokens = list(clause.subtree)
+        if any(self.in_quote[t.i] for t in tokens):
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if tokens[0].lower_ in ("que", "qu’", "qu'"):
+            start = tokens[1].idx if len(tokens) > 1 else start
+        text = self.text[start:end].rstrip(" .,;")
+        if len(text.split()) < 3:
+            return None
+        return Quote(text, start, start + len(text), speaker.name, speaker.kind, INDIRECT, verb.text)
+
+
+def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
+    return Attributor(doc, entities).quotes()

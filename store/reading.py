@@ -1,0 +1,46 @@
+"""Reading article files: bytes to text, with a clear error for what is not a text article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIXES = (".txt", ".text", ".md")
+
+
+class InputError(Exception):
+    """A problem with user input, reported as one line."""
+
+
+def read_article_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{path}: binary file, not a text article")
+    text = decode(data)
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    return text
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 first; otherwise cp1252 (the usual Windows export), and latin-1 as a last resort."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, folders expanded to their article files (sorted, recursively)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,116 @@
+"""Typed records of the store and their one conversion to and from TinyDB documents."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+ANONYMOUS = "anonymous"
+DIRECT, INDIRECT = "direct", "indirect"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One surface form of an entity, as character offsets into the article body."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # PERSON, ORGANIZATION or PLACE
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return sorted({m.text for m in self.mentions}, key=lambda s: (-len(s), s))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported words: `text` is what stands between the marks (direct) or the clause (indirect)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_kind: str | None  # PERSON, ORGANIZATION, ANONYMOUS or None when unknown
+    kind: str = DIRECT
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated expression resolved to a calendar date of `precision` day, month or year."""
+
+    date: str
+    precision: str
+    expression: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass
+class Article:
+    id: str
+    file: str
+    title: str | None
+    published: str | None
+    published_basis: str | None
+    paragraphs: list[str]
+    source_starts: list[int]  # where each paragraph starts in the source file, in characters
+    has_title_paragraph: bool = False
+    lead: str = ""  # the opening words, to name an untitled article in lists
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The text every annotation offset points into: paragraphs separated by a blank line."""
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    @property
+    def paragraph_offsets(self) -> list[int]:
+        offsets, position = [], 0
+        for paragraph in self.paragraphs:
+            offsets.append(position)
+            position += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+        return offsets
+
+    def source_offset(self, body_offset: int) -> int:
+        """Map an offset in `body` back to the same character in the source file."""
+        offsets = self.paragraph_offsets
+        index = max(i for i, start in enumerate(offsets) if start <= body_offset) if offsets else 0
+        return self.source_starts[index] + min(body_offset - offsets[index], len(self.paragraphs[index]))
+
+    def entities_of(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def article_to_doc(article: Article) -> dict[str, Any]:
+    return asdict(article)
+
+
+def article_from_doc(doc: dict[str, Any]) -> Article:
+    data = dict(doc)
+    data["entities"] = [
+        Entity(
+            name=e["name"],
+            kind=e["kind"],
+            mentions=[Mention(**m) for m in e["mentions"]],
+            roles=list(e["roles"]),
+        )
+        for e in data.get("entities", [])
+    ]
+    data["quotes"] = [Quote(**q) for q in data.get("quotes", [])]
+    data["events"] = [Event(**ev) for ev in data.get("events", [])]
+    return Article(**data)

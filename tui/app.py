@@ -1,0 +1,56 @@
+"""The Textual application: loads the store in a worker, then hands the corpus to the main screen."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from store import Corpus, Store, StoreError, import_paths
+
+from .commands import CorpusCommands
+from .screens.main import MainScreen
+
+
+class UkrTuiApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "ukr-tui"
+    COMMANDS = App.COMMANDS | {CorpusCommands}
+    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+
+    def __init__(self, store_path: Path, seeds: Path | None = None) -> None:
+        super().__init__()
+        self.store_path, self.seeds = store_path, seeds
+        self.store: Store | None = None
+        self.main = MainScreen()
+
+    def on_mount(self) -> None:
+        self.push_screen(self.main)
+        self.load_store()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_store(self) -> None:
+        """Open the store (ingesting the bundled seeds on first launch) without blocking a key."""
+        status = self.main.set_status
+        try:
+            self.call_from_thread(status, f"Opening {self.store_path}…")
+            store = Store(self.store_path)
+            self.store = store
+            if len(store) == 0 and self.seeds is not None and not store.read_only:
+                def progress(done: int, total: int, what: str) -> None:
+                    bar = "█" * done + "░" * (total - done)
+                    self.call_from_thread(status, f"First launch: importing the bundled articles {bar} {done}/{total} · {what}")
+
+                report = import_paths(store, [self.seeds], progress)
+                for error in report.errors:
+                    self.call_from_thread(self.notify, error, severity="warning")
+            corpus = Corpus(store.summaries(), store.read_ids())
+        except StoreError as error:
+            self.call_from_thread(self.exit, 2, 2, str(error))
+            return
+        self.call_from_thread(self.main.load, store, corpus)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()

@@ -1,0 +1,428 @@
+"""The main screen: article list, reader, entity sidebar and timeline strip; it owns the state."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from store import DIRECT, PERSON, Article, Corpus, Store, StoreError
+from store.lexicon import fold
+
+from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
+from ..widgets.article_list import ArticleList, article_label
+from ..widgets.entity_sidebar import EntitySidebar
+from ..widgets.reader import Reader
+from ..widgets.timeline_strip import TimelineStrip
+from .help import HelpScreen
+from .jump_list import JumpListScreen
+from .who_said import WhoSaidScreen, claim_rows
+
+PANES = ("#articles", "#reader", "#entities", "#timeline")
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("j,down", "next_article", "Next", key_display="j/↓", id="main.next_article"),
+        Binding("k,up", "previous_article", "Prev", key_display="k/↑", id="main.previous_article"),
+        Binding("g", "first_article", "First", show=False, id="main.first_article"),
+        Binding("G", "last_article", "Last", show=False, id="main.last_article"),
+        Binding("n", "next_unread_or_match", "Next unread/match", show=False, id="main.next"),
+        Binding("N", "previous_match", "Previous match", show=False, id="main.previous_match"),
+        Binding("p", "previous_unread", "Previous unread", show=False, id="main.previous_unread"),
+        Binding("space", "page_down", "Page down", show=False, id="main.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="main.page_up"),
+        Binding("slash", "search", "Search", key_display="/", id="main.search"),
+        Binding("w", "who_said", "Who said what", id="main.who_said"),
+        Binding("t", "timeline_list", "Timeline", id="main.timeline"),
+        Binding("e", "toggle_scope", "Entities: article/corpus", id="main.entity_scope"),
+        Binding("right_square_bracket", "next_quote", "Next quote", key_display="]", id="main.next_quote"),
+        Binding("left_square_bracket", "previous_quote", "Previous quote", key_display="[", show=False, id="main.previous_quote"),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="main.copy_quote"),
+        Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read"),
+        Binding("escape", "clear", "Clear filter", show=False, id="main.clear"),
+        Binding("1", "focus_pane(0)", "Articles", show=False, id="main.focus_articles"),
+        Binding("2", "focus_pane(1)", "Reader", show=False, id="main.focus_reader"),
+        Binding("3", "focus_pane(2)", "Entities", show=False, id="main.focus_entities"),
+        Binding("4", "focus_pane(3)", "Timeline", show=False, id="main.focus_timeline"),
+        Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
+    ]
+
+    current_id: reactive[str | None] = reactive(None)
+    day_filter: reactive[str | None] = reactive(None)
+    corpus_scope: reactive[bool] = reactive(False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.corpus: Corpus | None = None
+        self.store: Store | None = None
+        self.matches: list[str] = []
+        self.query_text = ""
+        self._bodies: dict[str, Article] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("ukr-tui · starting…"), id="status")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            yield Reader(id="reader")
+            yield EntitySidebar(id="entities")
+        yield TimelineStrip(id="timeline")
+        with Vertical(id="search-bar"):
+            yield Input(placeholder="Search titles and text (accents and case ignored), Enter to run, Esc to cancel", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-bar").display = False
+        self.query_one("#articles").focus()
+
+    # --- state in -----------------------------------------------------------------------------
+    def set_status(self, message: str) -> None:
+        self.query_one("#status", Static).update(Text(message))
+
+    def load(self, store: Store, corpus: Corpus) -> None:
+        self.store, self.corpus = store, corpus
+        self._bodies.clear()
+        timeline = self.query_one(TimelineStrip)
+        timeline.set_counts({day: len(corpus.events[day]) for day in corpus.dated_days()})
+        self._refresh_list()
+        ids = self.query_one(ArticleList).ids
+        if ids:
+            self.current_id = ids[0]
+        self._update_status()
+
+    def _visible_articles(self) -> list[Article]:
+        assert self.corpus is not None
+        if self.day_filter:
+            return self.corpus.articles_on(self.day_filter)
+        return self.corpus.articles
+
+    def _refresh_list(self) -> None:
+        assert self.corpus is not None
+        self.query_one(ArticleList).show(self._visible_articles(), self.corpus.read_ids)
+
+    def _update_status(self) -> None:
+        if self.corpus is None:
+            return
+        unread = sum(1 for a in self.corpus.articles if a.id not in self.corpus.read_ids)
+        parts = [f"ukr-tui · {len(self.corpus.articles)} articles · {unread} unread"]
+        if self.store is not None and self.store.read_only:
+            parts.append("read-only (another ukr-tui holds the store)")
+        if self.day_filter:
+            parts.append(f"day {self.day_filter}")
+        if self.query_text:
+            parts.append(f"search “{self.query_text}”: {len(self.matches)} article(s), n/N to move")
+        self.set_status("  ·  ".join(parts))
+
+    def _load_article(self, article_id: str) -> Article:
+        """One small file read; the last few articles stay in memory for quick back-and-forth."""
+        assert self.store is not None
+        if article_id not in self._bodies:
+            if len(self._bodies) >= 64:
+                self._bodies.pop(next(iter(self._bodies)))
+            self._bodies[article_id] = self.store.load_article(article_id)
+        return self._bodies[article_id]
+
+    def watch_current_id(self, article_id: str | None) -> None:
+        self.show_article(article_id)
+
+    def show_article(self, article_id: str | None, target: tuple[int, int] | None = None) -> None:
+        if self.corpus is None or article_id is None:
+            return
+        try:
+            article = self._load_article(article_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        # The reader shows the corpus-wide canonical speaker names.
+        article.quotes = self.corpus.by_id[article_id].quotes
+        for entity, summary in zip(article.entities, self.corpus.by_id[article_id].entities):
+            entity.name = summary.name
+        if target is None and self.query_text:
+            target = self._first_match_span(article)
+        self.query_one(ArticleList).select_id(article_id)
+        self.query_one(Reader).show(article, target)
+        self._show_entities()
+        self.query_one(TimelineStrip).highlighted = frozenset(e.date for e in article.events)
+        self._mark_read(article_id)
+
+    def _first_match_span(self, article: Article) -> tuple[int, int] | None:
+        words = fold(self.query_text).split()
+        body = fold(article.body)
+        positions = [body.find(w) for w in words if body.find(w) >= 0]
+        if not positions:
+            return None
+        start = min(positions)
+        return (start, start + len(words[0]))
+
+    def _show_entities(self) -> None:
+        if self.corpus is None:
+            return
+        sidebar = self.query_one(EntitySidebar)
+        if self.corpus_scope:
+            rows = [(e.kind, e.name, e.mentions, e.roles) for e in self.corpus.ranked_entities()[:300]]
+            sidebar.show(rows, "corpus")
+        elif self.current_id:
+            article = self.corpus.by_id[self.current_id]
+            ranked = sorted(article.entities, key=lambda e: (-len(e.mentions), e.name))
+            sidebar.show([(e.kind, e.name, len(e.mentions), e.roles) for e in ranked], "this article")
+
+    def _mark_read(self, article_id: str) -> None:
+        assert self.corpus is not None
+        if article_id in self.corpus.read_ids or self.store is None or self.store.read_only:
+            return
+        self.corpus.read_ids.add(article_id)
+        self.query_one(ArticleList).mark(article_id, True)
+        self._save_read(article_id, True)
+        self._update_status()
+
+    @work(thread=True, group="store-writes")
+    def _save_read(self, article_id: str, read: bool) -> None:
+        assert self.store is not None
+        self.store.mark_read(article_id, read)
+
+    # --- messages from widgets ------------------------------------------------------------------
+    @on(ArticleChosen)
+    def article_chosen(self, message: ArticleChosen) -> None:
+        self.current_id = message.article_id
+
+    @on(EntityChosen)
+    def entity_chosen(self, message: EntityChosen) -> None:
+        self.app.push_screen(self._entity_screen(message.name), self._jump)
+
+    @on(DayChosen)
+    def day_chosen(self, message: DayChosen) -> None:
+        self.day_filter = message.day
+
+    def watch_day_filter(self, day: str | None) -> None:
+        if self.corpus is None:
+            return
+        self.query_one(TimelineStrip).active_filter = day
+        self._refresh_list()
+        ids = self.query_one(ArticleList).ids
+        if ids and self.current_id not in ids:
+            self.current_id = ids[0]
+        self._update_status()
+
+    def watch_corpus_scope(self) -> None:
+        self._show_entities()
+
+    @on(JumpTo)
+    def jump_requested(self, message: JumpTo) -> None:
+        self._jump(message)
+
+    def _jump(self, target: JumpTo | None) -> None:
+        if target is None:
+            return
+        if self.day_filter and self.corpus and target.article_id not in {a.id for a in self._visible_articles()}:
+            self.day_filter = None
+        self.current_id = target.article_id
+        self.show_article(target.article_id, (target.start, target.end) if target.end > target.start else None)
+        self.query_one(Reader).focus()
+
+    # --- screens -----------------------------------------------------------------------------------
+    def _entity_screen(self, name: str) -> JumpListScreen:
+        assert self.corpus is not None
+        info = self.corpus.entity(name)
+        summary = Text()
+        if info is not None:
+            summary.append(f"{info.kind} · {info.mentions} mentions in {len(info.articles)} article(s)", style="dim")
+            if info.roles:
+                summary.append("\nRoles: " + "; ".join(info.roles), style="italic")
+            if len(info.aliases) > 1:
+                summary.append("\nAlso written: " + ", ".join(sorted(info.aliases)), style="dim")
+        rows: list[tuple[Text, JumpTo | None]] = []
+        quotes = self.corpus.quotes_by(name)
+        if quotes:
+            rows.append((Text(f"Quotes ({len(quotes)})", style="bold underline"), None))
+            rows.extend(claim_rows(self.corpus, quotes, with_speaker=False))
+        mentions = self.corpus.mentions_of(name)
+        rows.append((Text(f"Mentions ({sum(len(e.mentions) for _, e in mentions)})", style="bold underline"), None))
+        for article, entity in mentions:
+            for mention in entity.mentions:
+                label = Text(f"{mention.text}", style="bold")
+                label.append(f"  {article_label(article)[:60]} · {article.published or 'no date'}", style="dim")
+                rows.append((label, JumpTo(article.id, mention.start, mention.end)))
+        return JumpListScreen(name, summary, rows)
+
+    def action_who_said(self) -> None:
+        if self.corpus is not None:
+            self.app.push_screen(WhoSaidScreen(self.corpus, self.day_filter), self._jump)
+
+    def action_timeline_list(self) -> None:
+        if self.corpus is None:
+            return
+        rows: list[tuple[Text, JumpTo | None]] = []
+        for event, article in self.corpus.events_in_order():
+            label = Text(f"{event.date:<10} ", style="bold")
+            label.append(event.expression, style="italic")
+            label.append(f"  {event.sentence[:110]}")
+            label.append(f"\n           {article_label(article)[:70]}", style="dim")
+            rows.append((label, JumpTo(article.id, event.start, event.end)))
+        summary = Text(f"{len(rows)} dated expressions across {len(self.corpus.articles)} articles", style="dim")
+        self.app.push_screen(JumpListScreen("Timeline", summary, rows), self._jump)
+
+    def action_help(self) -> None:
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        bindings += [b for b in TimelineStrip.BINDINGS if isinstance(b, Binding)]
+        bindings.append(Binding("ctrl+p", "command_palette", "Palette: find an article, a person or an entity"))
+        bindings.append(Binding("q", "quit", "Quit"))
+        self.app.push_screen(HelpScreen(bindings))
+
+    # --- navigation --------------------------------------------------------------------------------
+    def _move(self, index_of) -> None:
+        ids = self.query_one(ArticleList).ids
+        if not ids:
+            return
+        current = ids.index(self.current_id) if self.current_id in ids else 0
+        index = index_of(current, len(ids))
+        if index is not None and 0 <= index < len(ids):
+            self.current_id = ids[index]
+
+    def action_next_article(self) -> None:
+        self._move(lambda i, n: i + 1)
+
+    def action_previous_article(self) -> None:
+        self._move(lambda i, n: i - 1)
+
+    def action_first_article(self) -> None:
+        self._move(lambda i, n: 0)
+
+    def action_last_article(self) -> None:
+        self._move(lambda i, n: n - 1)
+
+    def _step_to(self, candidates: set[str], step: int) -> bool:
+        ids = self.query_one(ArticleList).ids
+        if not ids:
+            return False
+        current = ids.index(self.current_id) if self.current_id in ids else -1
+        order = range(current + 1, len(ids)) if step > 0 else range(current - 1, -1, -1)
+        for index in order:
+            if ids[index] in candidates:
+                self.current_id = ids[index]
+                return True
+        return False
+
+    def action_next_unread_or_match(self) -> None:
+        if self.query_text:
+            if not self._step_to(set(self.matches), 1):
+                self.notify("No further match.")
+            return
+        assert self.corpus is not None
+        unread = {a.id for a in self.corpus.articles if a.id not in self.corpus.read_ids}
+        if not self._step_to(unread, 1):
+            self.notify("No unread article after this one.")
+
+    def action_previous_match(self) -> None:
+        if self.query_text and not self._step_to(set(self.matches), -1):
+            self.notify("No earlier match.")
+
+    def action_previous_unread(self) -> None:
+        assert self.corpus is not None
+        unread = {a.id for a in self.corpus.articles if a.id not in self.corpus.read_ids}
+        if not self._step_to(unread, -1):
+            self.notify("No unread article before this one.")
+
+    def action_page_down(self) -> None:
+        self.query_one(Reader).scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self.query_one(Reader).scroll_page_up()
+
+    def action_focus_pane(self, index: int) -> None:
+        self.query_one(PANES[index]).focus()
+
+    def action_toggle_scope(self) -> None:
+        self.corpus_scope = not self.corpus_scope
+
+    def action_next_quote(self) -> None:
+        if self.query_one(Reader).step_quote(1) is None:
+            self.notify("No further quote in this article.")
+
+    def action_previous_quote(self) -> None:
+        if self.query_one(Reader).step_quote(-1) is None:
+            self.notify("No earlier quote in this article.")
+
+    def action_copy_quote(self) -> None:
+        reader = self.query_one(Reader)
+        quote = reader.current_quote() or next(iter(reader.direct_quotes()), None)
+        article = reader.article
+        if quote is None or article is None:
+            self.notify("No quote to copy: ] steps to one.")
+            return
+        text = f"«{quote.text}» — {quote.speaker or 'speaker unknown'}, {article_label(article)}, {article.published or 'date unknown'}"
+        self.app.copy_to_clipboard(text)
+        self.notify("Copied: " + text[:80])
+
+    def action_toggle_read(self) -> None:
+        if self.corpus is None or self.current_id is None or self.store is None or self.store.read_only:
+            return
+        read = self.current_id not in self.corpus.read_ids
+        (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(self.current_id)
+        self.query_one(ArticleList).mark(self.current_id, read)
+        self._save_read(self.current_id, read)
+        self._update_status()
+
+    def action_clear(self) -> None:
+        if self.query_text:
+            self.query_text, self.matches = "", []
+            self.show_article(self.current_id)
+        self.day_filter = None
+        self._update_status()
+
+    # --- search ------------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        bar = self.query_one("#search-bar")
+        bar.display = True
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#search-bar").display = False
+        self.query_one(ArticleList).focus()
+        self.query_text = event.value.strip()
+        if self.query_text:
+            self._run_search(self.query_text)
+        else:
+            self.matches = []
+            self._update_status()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one("#search-bar").display:
+            self.query_one("#search-bar").display = False
+            self.query_one(ArticleList).focus()
+            event.stop()
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run_search(self, query: str) -> None:
+        """Titles are in memory; bodies are read from their files, so this runs off the UI thread."""
+        assert self.corpus is not None and self.store is not None
+        words = fold(query).split()
+        matches = []
+        for article in self.corpus.articles:
+            haystack = fold((article.title or "") + " " + " ".join(self._load_article(article.id).paragraphs))
+            if all(w in haystack for w in words):
+                matches.append(article.id)
+        self.app.call_from_thread(self._search_done, query, matches)
+
+    def _search_done(self, query: str, matches: list[str]) -> None:
+        self.matches = matches
+        self._update_status()
+        if not matches:
+            self.notify(f"No article contains “{query}”.", severity="warning")
+            return
+        if self.current_id in matches:
+            self.show_article(self.current_id)
+        else:
+            self.current_id = matches[0]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        bars = self.query("#search-bar")
+        if bars and bars.first().display and action not in ("clear",):
+            return False  # typing in the search box
+        if action == "previous_match":
+            return bool(self.query_text)
+        return True

@@ -1,0 +1,65 @@
+"""The article list: date · source · title, one row per article, unread ones marked."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from store import Article
+
+from ..messages import ArticleChosen
+
+
+def article_label(article: Article) -> str:
+    return article.title or article.lead or article.file
+
+
+class ArticleList(DataTable):
+    BORDER_TITLE = "Articles"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self._ids: list[str] = []
+
+    def on_mount(self) -> None:
+        self.add_column(" ", key="unread", width=1)
+        self.add_column("Date", key="date", width=10)
+        self.add_column("Source", key="source", width=12)
+        self.add_column("Title", key="title")
+
+    def show(self, articles: list[Article], read_ids: set[str]) -> None:
+        current = self.current_id
+        self.clear()
+        self._ids = [a.id for a in articles]
+        for article in articles:
+            self.add_row(
+                Text("●" if article.id not in read_ids else " ", style="bold"),
+                Text(article.published or "—"),
+                Text(article.file.rsplit(".", 1)[0][:12]),
+                Text(article_label(article)),
+                key=article.id,
+            )
+        if current in self._ids:
+            self.move_cursor(row=self._ids.index(current), animate=False)
+
+    def mark(self, article_id: str, read: bool) -> None:
+        if article_id in self._ids:
+            self.update_cell(article_id, "unread", Text(" " if read else "●", style="bold"))
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    @property
+    def current_id(self) -> str | None:
+        if not self._ids or self.cursor_row < 0 or self.cursor_row >= len(self._ids):
+            return None
+        return self._ids[self.cursor_row]
+
+    def select_id(self, article_id: str) -> None:
+        if article_id in self._ids:
+            self.move_cursor(row=self._ids.index(article_id), animate=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(ArticleChosen(event.row_key.value))
