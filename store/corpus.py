@@ -148,8 +148,17 @@ class Corpus:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def quotes_by(self, speaker: str, kind: str | None = DIRECT) -> list[QuoteRef]:
+        """A speaker's quotes under any spelling of the name: "Peskov", "Dmitry Peskov", "peskov"."""
         wanted = fold(speaker)
-        return [r for r in self.quotes if r.speaker and fold(r.speaker) == wanted and (kind is None or r.quote.kind == kind)]
+
+        def matches(ref: QuoteRef) -> bool:
+            if not ref.speaker:
+                return False
+            if fold(ref.speaker) == wanted:
+                return True
+            return ref.quote.speaker_kind == PERSON and compatible_people(speaker.title(), ref.speaker)
+
+        return [r for r in self.quotes if matches(r) and (kind is None or r.quote.kind == kind)]
 
     def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
         """The reverse lookup, "who said X?": quotes containing every word typed."""

@@ -105,6 +105,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         self.rows = rows
         quotes = self.query_one("#speaker-quotes", OptionList)
         quotes.set_options([Option(label, id=str(i)) for i, (label, _) in enumerate(rows)])
+        quotes.highlighted = 0 if rows else None
         quotes.border_title = f"Quotes ({len(rows)})"
 
     @on(OptionList.OptionSelected, "#speaker-quotes")

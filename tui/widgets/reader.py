@@ -75,10 +75,15 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.article: Article | None = None
         self.target: tuple[int, int] | None = None
+        self._paragraphs: dict[int, Static] = {}
 
     def show(self, article: Article | None, target: tuple[int, int] | None = None) -> None:
+        if article is not None and self.article is not None and article.id == self.article.id and self._paragraphs:
+            self.set_target(target)
+            return
         self.article, self.target = article, target
         self.remove_children()
+        self._paragraphs = {}
         if article is None:
             self.mount(Static(Text("No article selected."), classes="reader-empty"))
             return
@@ -90,12 +95,22 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         widgets = [Static(header, classes="reader-title"), Static(meta, classes="reader-meta")]
         first = 1 if article.has_title_paragraph else 0
         for index in range(first, len(article.paragraphs)):
-            widgets.append(Static(render_paragraph(article, index, target), classes="reader-paragraph", id=f"p{index}"))
-        self.mount_all(widgets)
-        if target is None:
-            self.scroll_home(animate=False)
-        else:
+            self._paragraphs[index] = Static(render_paragraph(article, index, target), classes="reader-paragraph")
+        self.mount_all(widgets + list(self._paragraphs.values()))
+        self.scroll_home(animate=False)
+        if target is not None:
             self.call_after_refresh(self._scroll_to_offset, target[0])
+
+    def set_target(self, target: tuple[int, int] | None) -> None:
+        """Move the highlight within the article shown, re-rendering only the paragraphs it touches."""
+        if self.article is None:
+            return
+        previous, self.target = self.target, target
+        for span in (previous, target):
+            if span is not None and (widget := self._paragraphs.get(self.paragraph_of(span[0]))) is not None:
+                widget.update(render_paragraph(self.article, self.paragraph_of(span[0]), target))
+        if target is not None:
+            self._scroll_to_offset(target[0])
 
     def paragraph_of(self, offset: int) -> int:
         assert self.article is not None
@@ -104,9 +119,9 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
     def _scroll_to_offset(self, offset: int) -> None:
         if self.article is None:
             return
-        widgets = self.query(f"#p{self.paragraph_of(offset)}")
-        if widgets:
-            self.scroll_to_widget(widgets.first(), animate=False, top=True)
+        widget = self._paragraphs.get(self.paragraph_of(offset))
+        if widget is not None:
+            self.scroll_to_widget(widget, animate=False, top=True)
 
     def direct_quotes(self):
         return [q for q in self.article.quotes if q.kind == DIRECT] if self.article else []
@@ -126,7 +141,7 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
                 return None
             index = later[0] if step > 0 else later[-1]
         quote = quotes[index]
-        self.show(self.article, (quote.start, quote.end))
+        self.set_target((quote.start, quote.end))
         return quote
 
     def current_quote(self):

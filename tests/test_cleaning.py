@@ -1,0 +1,73 @@
+from store.cleaning import clean, neutralise_controls
+from store.reading import InputError, decode, read_article_text
+import pytest
+
+
+def texts(raw):
+    return [p.text for p in clean(raw).paragraphs]
+
+
+def test_boilerplate_lines_are_dropped_by_general_rules():
+    raw = "\n".join([
+        "Un titre qui annonce la nouvelle du jour",
+        "Share Post:",
+        "Le ministre a parlé longuement devant la presse jeudi.",
+        "[elementor-template id= »457″]",
+        "Abonnez-vous à notre newsletter",
+        "Table des matières",
+        "Le chef de l'Etat, à Paris, le 3 mars 2021. (- / ELYSEE / AFP)",
+        ". .",
+        "Commentaires",
+        "Connectez-vous à votre compte pour participer à la conversation.",
+        "Un second paragraphe conclut l'article.",
+    ])
+    assert texts(raw) == [
+        "Un titre qui annonce la nouvelle du jour",
+        "Le ministre a parlé longuement devant la presse jeudi.",
+        "Un second paragraphe conclut l'article.",
+    ]
+
+
+def test_a_long_paragraph_ending_with_an_appeal_is_kept():
+    paragraph = "Le texte de l'article continue. " * 20 + "En vous abonnant, vous pouvez nous aider."
+    assert texts("Titre de la page ici\n" + paragraph) == ["Titre de la page ici", paragraph]
+
+
+def test_title_is_a_short_first_line_without_final_period():
+    assert clean("Crise en Ukraine : Biden et Poutine se parlent\nLe texte.\n").title == "Crise en Ukraine : Biden et Poutine se parlent"
+    assert clean("Une phrase complète qui ouvre l'article sans titre.\nLa suite.\n").title is None
+
+
+def test_date_prefix_is_read_and_removed():
+    result = clean(" date 2021-12 Le président parlera jeudi.\nSuite.")
+    assert result.stated_date == "2021-12"
+    assert result.paragraphs[0].text == "Le président parlera jeudi."
+
+
+def test_paragraph_offsets_point_into_the_source():
+    raw = "Titre de l'article ici\n\n  Premier paragraphe.\nShare Post:\nSecond paragraphe."
+    for paragraph in clean(raw).paragraphs:
+        assert raw[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
+
+
+def test_terminal_controls_become_visible_symbols_one_for_one():
+    raw = "rouge \x1b[31mALERTE\x1b[0m \x07 fin"
+    safe = neutralise_controls(raw)
+    assert "\x1b" not in safe and "\x07" not in safe
+    assert len(safe) == len(raw)
+
+
+def test_decoding_falls_back_to_cp1252():
+    assert decode("Élysée €".encode("cp1252")) == "Élysée €"
+    assert decode("Élysée".encode("utf-8")) == "Élysée"
+
+
+def test_binary_and_empty_files_are_refused(tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01")
+    with pytest.raises(InputError, match="binary"):
+        read_article_text(binary)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    with pytest.raises(InputError, match="empty"):
+        read_article_text(empty)
