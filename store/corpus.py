@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .entities import compatible_people
-from .lexicon import fold
-from .records import DIRECT, PERSON, Article, Entity, Event, Quote
+from .lexicon import DEFINITE_ARTICLES, LEADER_NOUNS, fold
+from .records import ANONYMOUS, DIRECT, PERSON, Article, Entity, Event, Quote
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,42 @@ def person_aliases(entities: list[Entity]) -> dict[str, str]:
     return aliases
 
 
+_LEADERS = {fold(noun) for noun in LEADER_NOUNS}
+
+
+def _role_words(text: str) -> tuple[str, set[str]]:
+    words = [w for w in re.findall(r"[\w-]+", fold(text)) if w not in ("de", "du", "des", "d", "l", "la", "le", "les")]
+    return (words[0], set(words[1:])) if words else ("", set())
+
+
+def resolve_described_speakers(articles: list[Article]) -> None:
+    """`a prévenu le dirigeant américain`: a definite description becomes the one person of the
+    article whom the corpus describes with that function and those adjectives."""
+    roles: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for article in articles:
+        for entity in article.entities:
+            if entity.kind == PERSON:
+                roles[entity.name].extend(_role_words(r) for r in entity.roles)
+    for article in articles:
+        present = {e.name for e in article.entities if e.kind == PERSON}
+        resolved: dict[str, str] = {}
+        for quote in article.quotes:
+            speaker = quote.speaker
+            if quote.speaker_kind != ANONYMOUS or not speaker or fold(speaker.split()[0]) not in DEFINITE_ARTICLES:
+                continue
+            if speaker not in resolved:
+                head, modifiers = _role_words(speaker.split(" ", 1)[-1])
+                matches = {
+                    name for name in present for role_head, role_modifiers in roles[name]
+                    if (role_head == head or (role_head in _LEADERS and head in _LEADERS)) and modifiers and modifiers <= role_modifiers
+                }
+                resolved[speaker] = matches.pop() if len(matches) == 1 else ""
+        article.quotes = [
+            Quote(**{**q.__dict__, "speaker": resolved[q.speaker], "speaker_kind": PERSON}) if resolved.get(q.speaker or "") else q
+            for q in article.quotes
+        ]
+
+
 def canonicalise(articles: list[Article]) -> dict[str, str]:
     """Rename people in place to their corpus-wide canonical names (entities and speakers)."""
     aliases = person_aliases([e for a in articles for e in a.entities])
@@ -96,6 +132,7 @@ def canonicalise(articles: list[Article]) -> dict[str, str]:
             q if q.speaker not in aliases else Quote(**{**q.__dict__, "speaker": aliases[q.speaker]})
             for q in article.quotes
         ]
+    resolve_described_speakers(articles)
     return aliases
 
 

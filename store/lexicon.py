@@ -6,11 +6,11 @@ import unicodedata
 # Reporting verbs, by lemma: direct and indirect speech, stances and written statements.
 SPEECH_VERBS = frozenset("""
 déclarer dire affirmer indiquer préciser ajouter estimer souligner avertir prévenir annoncer écrire
-assurer expliquer rappeler juger qualifier exiger exclure menacer confier lancer répondre répliquer
-poursuivre conclure insister marteler noter observer relever constater commenter confirmer
+assurer expliquer rappeler juger qualifier exiger exclure menacer confier répondre répliquer
+conclure insister marteler noter observer relever constater commenter confirmer
 démentir nier reconnaître admettre avouer concéder regretter déplorer dénoncer condamner accuser
-critiquer fustiger saluer féliciter remercier promettre garantir jurer certifier prédire prévoir
-espérer souhaiter réclamer appeler exhorter implorer supplier inviter proposer
+critiquer fustiger saluer féliciter remercier promettre garantir jurer certifier prédire
+espérer souhaiter réclamer appeler exhorter implorer supplier inviter
 suggérer recommander conseiller plaider défendre soutenir prétendre alléguer clamer proclamer
 revendiquer signaler mentionner évoquer citer raconter rapporter relater révéler dévoiler divulguer
 informer notifier communiquer publier tweeter twitter poster détailler résumer décrire qualifier
@@ -19,14 +19,14 @@ interroger questionner demander s'interroger s'exclamer exclamer s'écrier écri
 rétorquer riposter renchérir enchaîner glisser lâcher tonner ironiser plaisanter murmurer souffler
 confesser témoigner attester jurer prôner réitérer réaffirmer répéter maintenir assener asséner
 trancher décréter ordonner sommer enjoindre interdire refuser rejeter repousser accepter approuver
-convenir qualifier traiter taxer réagir commenter s'exprimer exprimer entonner vanter
+qualifier traiter taxer réagir commenter s'exprimer exprimer entonner vanter
 marteler
 """.split())
 
 # Words after which a quoted span names a thing (a title, an operation, a nickname) rather than speech.
 NAMING_WORDS = frozenset("""
 intitulé intitulée intitulés intitulées baptisé baptisée baptisés baptisées surnommé surnommée
-nommé nommée appelé appelée dénommé dénommée dit dite opération programme projet livre film
+nommé nommée appelé appelée dénommé dénommée opération programme projet livre film
 journal émission série hashtag slogan
 """.split())
 
@@ -46,3 +46,14 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form, for search and comparison."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+# Heads of state or government named by function: "le dirigeant américain" is "le président américain".
+LEADER_NOUNS = frozenset({"président", "présidente", "dirigeant", "dirigeante", "chef", "leader"})
+DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
+# Nouns for people by their function: "le chef du Kremlin" is a person, "le ministère" is not.
+PERSON_ROLE_NOUNS = LEADER_NOUNS | frozenset("""
+ministre porte-parole responsable conseiller conseillère directeur directrice secrétaire ambassadeur
+ambassadrice diplomate officiel fonctionnaire négociateur négociatrice analyste expert experte source
+membre député députée sénateur sénatrice général commandant représentant représentante envoyé envoyée
+émissaire assistant assistante collaborateur proche juge procureur maire gouverneur premier chancelier
+""".split())

@@ -7,7 +7,7 @@ from pathlib import Path
 from .cleaning import clean
 from .dates import infer_publication, resolve_events
 from .entities import extract_entities
-from .nlp import load_model
+from .nlp import load_model, parse_paragraphs
 from .quotes import extract_quotes
 from .reading import InputError, read_article_text
 from .records import PARAGRAPH_SEPARATOR, Article
@@ -23,7 +23,9 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
         raise InputError(f"{file_name}: no article text left after cleaning")
     nlp = nlp or load_model()
     body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
-    doc = nlp(body)
+    # No-break spaces confuse the parser; the same length keeps every offset valid for `body`.
+    parsed = [p.text.replace("\u00a0", " ").replace("\u202f", " ") for p in cleaned.paragraphs]
+    doc = parse_paragraphs(nlp, parsed, PARAGRAPH_SEPARATOR)
     entities = extract_entities(doc)
     publication = infer_publication(body, doc, cleaned.stated_date)
     return Article(
@@ -37,7 +39,7 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
         has_title_paragraph=cleaned.title is not None,
         lead=cleaned.paragraphs[1 if cleaned.title else 0].text[:120] if len(cleaned.paragraphs) > 1 or not cleaned.title else "",
         entities=entities,
-        quotes=extract_quotes(doc, entities),
+        quotes=extract_quotes(doc, entities, body),
         events=resolve_events(body, doc, publication),
     )
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import INDEFINITE_DETERMINERS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, MONTHS, fold
+from .lexicon import INDEFINITE_DETERMINERS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
 _SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour", "mardi"}
+# "cette source", "l'officiel": a definite noun that points back to the last anonymous speaker.
+ANAPHORIC_SOURCES = frozenset({"source", "officiel", "responsable", "diplomate", "fonctionnaire", "interlocuteur"})
 _RELATIVE_SELON = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
 
 
@@ -24,6 +26,7 @@ class Speaker:
     name: str
     kind: str  # PERSON, ORGANIZATION or ANONYMOUS
     head: str = ""  # head noun of a descriptor ("responsable"), to resolve "le responsable" later
+    definite: bool = False  # "le dirigeant américain": one known person, named elsewhere
 
 
 @dataclass
@@ -34,9 +37,9 @@ class _SpeechAct:
 
 
 class Attributor:
-    def __init__(self, doc, entities: list[Entity]):
+    def __init__(self, doc, entities: list[Entity], text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text if text is not None else doc.text  # same length as doc.text, original characters
         self.entities = entities
         self.mention_owner: dict[int, tuple[Entity, object]] = {}
         for entity in entities:
@@ -103,12 +106,14 @@ class Attributor:
             return None
         first, last = tokens[0].i, tokens[-1].i
         window = self._window(first, last)
-        cue = self._nearest_cue(window, first, last)
-        speaker = None
-        cue_text = ""
-        if cue is not None:
-            speaker = self._speaker_of_cue(cue, span.outer_start)
-            cue_text = cue.text
+        cue, speaker = None, None
+        for candidate in self._cues(window, first, last):
+            cue = cue or candidate
+            speaker = self._speaker_of_cue(candidate, span.outer_start)
+            if speaker is not None:
+                cue = candidate
+                break
+        cue_text = cue.text if cue is not None else ""
         if span.missing_open and cue is None:
             return None  # a stray closing mark, not a quote
         if speaker is None:
@@ -133,29 +138,43 @@ class Attributor:
             end = doc[end].sent.end
         return range(start, end)
 
-    def _nearest_cue(self, window: range, first: int, last: int):
-        best, best_distance = None, None
+    def _cues(self, window: range, first: int, last: int) -> list:
+        """Reporting cues for a quote, best first: an incise after it (`», a-t-il dit`), then
+        reporting verbs and `selon` by distance. The first one that yields a speaker wins."""
+        found = []
         for i in window:
             if self.in_quote[i]:
                 continue
             token = self.doc[i]
-            if self._is_speech_verb(token):
-                weight = 0
-            elif token.lower_ in SOURCE_PREPOSITIONS and not self._next_is_relative(token):
-                weight = 0
-            else:
+            if not (self._is_speech_verb(token) or (token.lower_ in SOURCE_PREPOSITIONS and not self._next_is_relative(token))):
                 continue
-            distance = (first - i if i < first else i - last) + weight
-            if best_distance is None or distance < best_distance:
-                best, best_distance = token, distance
-        return best
+            distance = first - i if i < first else i - last
+            incise = token.pos_ in ("VERB", "AUX") and self._is_incise(last, token)
+            found.append((0 if incise else 1, distance, token))
+        return [token for _, _, token in sorted(found, key=lambda item: (item[0], item[1]))]
+
+    def _is_incise(self, last: int, verb) -> bool:
+        """An incise after the quote: `», a déclaré X`, `…, a-t-il dit`: the verb (with its
+        auxiliaries and inverted clitic) directly follows a comma."""
+        if verb.i <= last:
+            return False
+        j = verb.i - 1
+        while j > last and (self.doc[j].pos_ in ("AUX", "ADV") or self.doc[j].text.startswith("-")):
+            j -= 1
+        return j > last and self.doc[j].text == ","
 
     def _next_is_relative(self, token) -> bool:
         return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ in _RELATIVE_SELON
 
     @staticmethod
     def _is_speech_verb(token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.lower_ not in ("a", "ont")
+        """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`)."""
+        return (
+            token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() in SPEECH_VERBS
+            and token.lower_ not in ("a", "ont")
+            and not (token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children))
+        )
 
     # --- cue to speaker ---------------------------------------------------------------------------
     def _speaker_of_cue(self, cue, position: int) -> Speaker | None:
@@ -163,15 +182,32 @@ class Attributor:
             following = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 25)]]
             head = next((t for t in following if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[t.i]), None)
             return self._resolve_phrase(head, position) if head is not None else None
-        verb = cue
-        for _ in range(3):
+        chain = [cue]
+        while len(chain) < 5 and chain[-1].dep_ in ("advcl", "xcomp", "conj", "acl") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)  # "…, ajoutant que …" shares its subject with the main verb
+        # A reporting verb up the chain gives the subject before any other verb does.
+        for verb in sorted(chain, key=lambda v: (not self._is_speech_verb(v), chain.index(v))):
             subject = self._subject(verb)
             if subject is not None:
                 return self._resolve_phrase(subject, position)
-            if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
-                verb = verb.head  # "…, ajoutant que …" shares its subject with the main verb
-            else:
-                break
+        subject = self._preverbal_subject(cue)
+        return self._resolve_phrase(subject, position) if subject is not None else None
+
+    def _preverbal_subject(self, verb):
+        """When the parse gives the verb no subject: the nearest noun to its left, outside
+        prepositional phrases (`ce que le Kremlin dans un communiqué a qualifié de`)."""
+        i = verb.i - 1
+        while i >= 0 and verb.i - i < 15:
+            token = self.doc[i]
+            if self.in_quote[i] or token.text in {",", ";", ":", ".", "«", "»"} or token.pos_ in ("VERB", "SCONJ"):
+                return None
+            if token.lower_ in _PRONOUNS:
+                return token
+            if token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in token.children):
+                while token.dep_ == "flat:name" and token.head.i < token.i:
+                    token = token.head
+                return token
+            i -= 1
         return None
 
     def _subject(self, verb):
@@ -224,7 +260,7 @@ class Attributor:
         i = head.i + 1
         while i < len(self.doc) and not self.in_quote[i]:
             token = self.doc[i]
-            if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or token.lower_ in ("qui", "que", "dont", "où"):
+            if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") or token.lower_ in ("qui", "que", "dont", "où"):
                 break
             if token.text == ",":
                 nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
@@ -234,6 +270,8 @@ class Attributor:
                 break
             if token.is_punct and token.text not in "-'’":
                 break
+            if token.pos_ == "ADP" and token.lower_ not in ("de", "d'", "d’", "du", "des"):
+                break  # "le ministère dans le communiqué": the circumstance is not the speaker
             tokens.append(token)
             i += 1
         return tokens
@@ -249,11 +287,13 @@ class Attributor:
         own = self.mention_owner.get(head.idx)
         if own:
             return Speaker(own[0].name, ORGANIZATION)
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or (head.text[:1].isupper() and not head.is_stop and head.pos_ != "NOUN"):
             named = self._person_by_name(head.text)
             if named:
                 return Speaker(named.name, PERSON)
-            return Speaker(head.text, ORGANIZATION)
+            name = " ".join(t.text for t in phrase if t.pos_ != "DET")
+            # French names people without an article: "le Kremlin" is an institution, "Poutine" a person.
+            return Speaker(name, ORGANIZATION if phrase[0].pos_ == "DET" else PERSON)
         if head.pos_ != "NOUN":
             return None
         determiner = phrase[0].lower_ if phrase[0].pos_ == "DET" else ""
@@ -264,12 +304,12 @@ class Attributor:
         if role_holder is not None:
             return Speaker(role_holder.name, PERSON)
         for act in reversed(self.history):
-            if act.speaker.kind == ANONYMOUS and (act.speaker.head == head.lemma_ or head.lemma_ == "source"):
+            if act.speaker.head == head.lemma_ or (head.lemma_ in ANAPHORIC_SOURCES and act.speaker.kind == ANONYMOUS):
                 return act.speaker
         organisations = [o[0] for o in owners if o and o[0].kind != PERSON]
-        if organisations and head.lemma_ not in ("responsable", "source", "porte-parole"):
+        if organisations and head.lemma_ not in PERSON_ROLE_NOUNS:
             return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_)
-        return Speaker(descriptor, ANONYMOUS, head.lemma_)
+        return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=head.lemma_ in PERSON_ROLE_NOUNS and determiner in DEFINITE_ARTICLES)
 
     def _person_by_name(self, text: str) -> Entity | None:
         from .entities import compatible_people
@@ -286,7 +326,10 @@ class Attributor:
                 continue
             for role in entity.roles:
                 role_words = set(fold(role).replace("-", " - ").split()) | {fold(role.split()[0])}
-                if fold(head.text) not in role_words or not modifiers <= role_words:
+                same_head = fold(head.text) in role_words or (
+                    head.lemma_ in LEADER_NOUNS and role.split()[0].lower() in LEADER_NOUNS
+                )
+                if not same_head or not modifiers <= role_words:
                     continue
                 score = len(words & role_words)
                 if score > best_score:
@@ -296,7 +339,7 @@ class Attributor:
     def _antecedent(self, position: int) -> Speaker | None:
         """A pronoun subject: the most recent speaker, else the most recent person named."""
         for act in reversed(self.history):
-            if act.position < position and act.speaker.kind == PERSON:
+            if act.position < position and (act.speaker.kind == PERSON or act.speaker.definite):
                 if self._paragraph_index(position) - act.paragraph <= 3:
                     return act.speaker
                 break
@@ -343,8 +386,7 @@ class Attributor:
             (c for c in verb.children if c.dep_ == "ccomp" and any(g.lower_ in ("que", "qu’", "qu'") and g.dep_ == "mark" for g in c.children)),
             None,
         )
-        if speaker is not None and speaker.kind == PERSON:
-            self._remember(verb.idx, speaker)
+        self._remember(verb.idx, speaker)
         if clause is None or speaker is None:
             return None
         tokens = list(clause.subtree)
@@ -359,5 +401,5 @@ class Attributor:
         return Quote(text, start, start + len(text), speaker.name, speaker.kind, INDIRECT, verb.text)
 
 
-def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
-    return Attributor(doc, entities).quotes()
+def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:
+    return Attributor(doc, entities, text).quotes()

@@ -1,0 +1,1 @@
+"""Speed figures, run on demand: `python -m benchmarks [--articles N]`."""
