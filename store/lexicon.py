@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 # Reporting verbs, by lemma: direct and indirect speech, stances and written statements.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset({"faire savoir"}) | frozenset("""
 déclarer dire affirmer indiquer préciser ajouter estimer souligner avertir prévenir annoncer écrire
 assurer expliquer rappeler juger qualifier exiger exclure menacer confier répondre répliquer
 conclure insister marteler noter observer relever constater commenter confirmer

@@ -146,7 +146,7 @@ class Attributor:
             if self.in_quote[i]:
                 continue
             token = self.doc[i]
-            if not (self._is_speech_verb(token) or (token.lower_ in SOURCE_PREPOSITIONS and not self._next_is_relative(token))):
+            if not (self._is_speech_verb(token) or self._is_source_preposition(token)):
                 continue
             distance = first - i if i < first else i - last
             incise = token.pos_ in ("VERB", "AUX") and self._is_incise(last, token)
@@ -163,22 +163,32 @@ class Attributor:
             j -= 1
         return j > last and self.doc[j].text == ","
 
+    def _is_source_preposition(self, token) -> bool:
+        """`selon X`, `d'après X` (not `selon laquelle`, which introduces a clause)."""
+        word = token.lower_
+        if word == "après" and token.i > 0 and self.doc[token.i - 1].lower_ in ("d'", "d’"):
+            word = "d'après"
+        return word in SOURCE_PREPOSITIONS and not self._next_is_relative(token)
+
     def _next_is_relative(self, token) -> bool:
         return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ in _RELATIVE_SELON
 
     @staticmethod
     def _is_speech_verb(token) -> bool:
         """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`)."""
+        lemma = token.lemma_.lower()
+        if lemma == "savoir" and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
+            lemma = "faire savoir"
         return (
             token.pos_ in ("VERB", "AUX")
-            and token.lemma_.lower() in SPEECH_VERBS
+            and lemma in SPEECH_VERBS
             and token.lower_ not in ("a", "ont")
             and not (token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children))
         )
 
     # --- cue to speaker ---------------------------------------------------------------------------
     def _speaker_of_cue(self, cue, position: int) -> Speaker | None:
-        if cue.lower_ in SOURCE_PREPOSITIONS:
+        if self._is_source_preposition(cue):
             following = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 25)]]
             head = next((t for t in following if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[t.i]), None)
             return self._resolve_phrase(head, position) if head is not None else None
