@@ -8,6 +8,7 @@ A quote with no cue continues the previous speaker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import INDEFINITE_DETERMINERS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
@@ -347,7 +348,17 @@ class Attributor:
         return best
 
     def _antecedent(self, position: int) -> Speaker | None:
-        """A pronoun subject: the most recent speaker, else the most recent person named."""
+        """A pronoun subject: the single person subject earlier in the same sentence, else the
+        most recent speaker, else the most recent person named."""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            for token in span[0].sent:
+                if token.idx >= position:
+                    break
+                owner = self.mention_owner.get(token.idx)
+                coordinated = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+                if token.dep_.startswith("nsubj") and owner and owner[0].kind == PERSON and not coordinated and not self.in_quote[token.i]:
+                    return Speaker(owner[0].name, PERSON)
         for act in reversed(self.history):
             if act.position < position and (act.speaker.kind == PERSON or act.speaker.definite):
                 if self._paragraph_index(position) - act.paragraph <= 3:
@@ -411,5 +422,30 @@ class Attributor:
         return Quote(text, start, start + len(text), speaker.name, speaker.kind, INDIRECT, verb.text)
 
 
+_SPECIFICITY = {PERSON: 3, ANONYMOUS: 2, ORGANIZATION: 1, None: 0}
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in ("le", "la", "les", "un", "une", "des", "de", "du"))
+
+
+def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
+    """The same words quoted twice in one article come from one source: a quote left without a
+    speaker, or given to an institution by a headline's metonymy (`Moscou exclut toute « concession »`),
+    takes the most specific speaker found for the same words elsewhere in the article."""
+    best: dict[frozenset[str], Quote] = {}
+    for quote in quotes:
+        key = _content_words(quote.text)
+        if quote.kind == DIRECT and key and _SPECIFICITY[quote.speaker_kind] > _SPECIFICITY[best[key].speaker_kind if key in best else None]:
+            best[key] = quote
+    shared = []
+    for quote in quotes:
+        source = best.get(_content_words(quote.text)) if quote.kind == DIRECT else None
+        if source is not None and _SPECIFICITY[quote.speaker_kind] < 2 and _SPECIFICITY[source.speaker_kind] > _SPECIFICITY[quote.speaker_kind]:
+            quote = Quote(**{**quote.__dict__, "speaker": source.speaker, "speaker_kind": source.speaker_kind})
+        shared.append(quote)
+    return shared
+
+
 def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:
-    return Attributor(doc, entities, text).quotes()
+    return share_repeated_quotes(Attributor(doc, entities, text).quotes())

@@ -154,3 +154,17 @@ def test_one_person_is_one_speaker_across_spellings(parse):
     b = parse(HEAD + "« Nous résisterons », a déclaré Volodymyr Zelensky. Zelensky a ensuite quitté la salle.", "b.txt")
     corpus = Corpus([a, b])
     assert {r.speaker for r in corpus.quotes if r.quote.kind == DIRECT} == {"Volodymyr Zelensky"}
+
+
+def test_repeated_words_share_the_most_specific_speaker(parse):
+    article = parse(
+        "Titre du journal en ligne du jour\n"
+        "Paris exclut toute « concession »\n"
+        "Le chef de la diplomatie, Julien Marchand, a exclu toute « concession » lundi."
+    )
+    assert [(q.text, q.speaker) for q in direct(article)] == [("concession", "Julien Marchand")] * 2
+
+
+def test_repeated_words_do_not_override_a_named_speaker(parse):
+    article = parse(HEAD + "Anne Roux a jugé l'offre « inacceptable ». Marc Petit l'a aussi trouvée « inacceptable », a-t-il déclaré.")
+    assert [q.speaker for q in direct(article)] == ["Anne Roux", "Marc Petit"]
