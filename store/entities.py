@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import ARTICLES, HONORIFICS, MONTHS, PLACE_PREPOSITIONS, WEEKDAYS, fold
+from .lexicon import ARTICLES, HONORIFICS, LEADER_NOUNS, MONTHS, PERSON_ROLE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold
 from .records import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 _LABEL_KIND = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
@@ -90,12 +90,40 @@ def _vote(candidate: _Candidate, label: str, had_article: bool) -> None:
     if had_article or (previous is not None and previous.lower_ in ARTICLES):
         # French puts no article before a person's name; "le Kremlin" acts as an institution.
         candidate.votes[PERSON] -= 3
-        if head.dep_.startswith("nsubj") or candidate.tokens[0].dep_.startswith("nsubj"):
-            candidate.votes[ORGANIZATION] += 2  # an institution that acts or speaks
+        verb = head.head if head.dep_.startswith("nsubj") else None
+        if verb is not None and verb.lemma_.lower() in SPEECH_VERBS:
+            candidate.votes[ORGANIZATION] += 1  # an institution that speaks
     if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
         candidate.votes[PLACE] += 2
+    if _works_for(candidate.tokens):
+        candidate.votes[ORGANIZATION] += 3
     if len(candidate.tokens) >= 2 and label == "PER" and all(t.text[:1].isupper() for t in candidate.tokens):
         candidate.votes[PERSON] += 1
+
+
+def _works_for(tokens: list) -> bool:
+    """`le porte-parole du Kremlin`, `un responsable de la Maison Blanche`: people work for
+    organisations, so a role noun followed by `de X` makes X an organisation."""
+    doc = tokens[0].doc
+    i = tokens[0].i - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("de", "du", "d'", "d’", "des"):
+        return False
+    role = doc[i - 1]
+    while role.pos_ == "ADJ" and role.i > 0:
+        role = doc[role.i - 1]
+    words = {role.lemma_.lower(), role.lower_}
+    return bool(words & PERSON_ROLE_NOUNS) and not words & LEADER_NOUNS  # "les dirigeants du Royaume-Uni" lead a country
+
+
+def _in_credit_line(tokens: list) -> bool:
+    """`TYLER HICKS/THE NEW YORK TIMES`: capitals next to capitals are a photo credit."""
+    doc = tokens[0].doc
+    neighbours = [doc[tokens[0].i - 1] if tokens[0].i > 0 else None, doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None]
+    return all(t.text.isupper() for t in tokens) and any(
+        n is not None and (n.text in "|/" or (n.text.isupper() and len(n.text) >= 3)) for n in neighbours
+    )
 
 
 def _role_before(tokens: list) -> str | None:
@@ -159,7 +187,7 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
             had_honorific = True
         parts = _split_coordination(tokens) if tokens else []
         for part in parts:
-            if _is_noise(part):
+            if _is_noise(part) or _in_credit_line(part):
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
             candidate = _Candidate(doc.text[start:end], start, end, part, honorific=had_honorific)
@@ -215,10 +243,6 @@ def preferred_name(forms: Counter) -> str:
 
 def _org_key(text: str) -> str:
     return fold(text)
-
-
-def _acronym(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper() or len(w) > 3).upper()
 
 
 def extract_entities(doc) -> list[Entity]:
@@ -280,15 +304,18 @@ def _add_person(people: list[Entity], mention: Mention) -> None:
 
 
 def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:
-    """`Organisation pour la sécurité et la coopération en Europe (OSCE)`: one entity, two forms."""
-    for key, entity in list(entities.items()):
-        for mention in entity.mentions:
-            after = text[mention.end : mention.end + 14]
-            match = re.match(r"\s*\(([A-Z]{2,10})\)", after)
-            if not match:
+    """`Organisation pour la sécurité et la coopération en Europe (OSCE)`: one entity, two forms,
+    the long form extended to the parenthesis when the tagger cut it short."""
+    for match in re.finditer(r"\(([A-Z]{2,10})\)", text):
+        acronym, opening = match.group(1), match.start()
+        for key, entity in list(entities.items()):
+            long_form = next((m for m in entity.mentions if 0 <= opening - m.end < 80 and m.text[:1] == acronym[0]
+                              and not re.search(r"[,.;:()]", text[m.end : opening])), None)
+            if long_form is None or len(long_form.text.split()) < 2:
                 continue
-            acronym = match.group(1)
-            if _acronym(mention.text.split()).startswith(acronym[:2]):
-                short = entities.pop(_org_key(acronym), None)
-                if short is not None and short is not entity:
-                    entity.mentions.extend(short.mentions)
+            full = Mention(text[long_form.start : opening].rstrip(), long_form.start, long_form.start + len(text[long_form.start : opening].rstrip()))
+            entity.mentions[entity.mentions.index(long_form)] = full
+            short = entities.pop(_org_key(acronym), None)
+            if short is not None and short is not entity:
+                entity.mentions.extend(short.mentions)
+            break

@@ -37,7 +37,7 @@ MONTHS = (
 )
 HONORIFICS = frozenset({"m.", "mme", "mme.", "mlle", "mm.", "mmes", "dr", "dr.", "me", "mgr", "pr", "pr."})
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux"})
-PLACE_PREPOSITIONS = frozenset({"à", "en", "vers", "depuis", "dans"})
+PLACE_PREPOSITIONS = frozenset({"à", "en", "vers", "depuis", "dans", "aux"})
 SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "d’après"})
 INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois"})
 
