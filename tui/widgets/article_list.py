@@ -13,6 +13,9 @@ def article_label(article: Article) -> str:
     return article.title or article.lead or article.file
 
 
+TITLE_WIDTH = 120
+
+
 class ArticleList(DataTable):
     BORDER_TITLE = "Articles"
 
@@ -24,7 +27,7 @@ class ArticleList(DataTable):
         self.add_column(" ", key="unread", width=1)
         self.add_column("Date", key="date", width=10)
         self.add_column("Source", key="source", width=12)
-        self.add_column("Title", key="title")
+        self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it
 
     def show(self, articles: list[Article], read_ids: set[str]) -> None:
         current = self.current_id
@@ -35,7 +38,7 @@ class ArticleList(DataTable):
                 Text("●" if article.id not in read_ids else " ", style="bold"),
                 Text(article.published or "—"),
                 Text(article.file.rsplit(".", 1)[0][:12]),
-                Text(article_label(article)),
+                Text(article_label(article)[:TITLE_WIDTH]),
                 key=article.id,
             )
         if current in self._ids:
