@@ -23,6 +23,7 @@ _BOILERPLATE_PHRASES = re.compile(
 _TEMPLATE_TAG = re.compile(r"^\[[\w-]+(\s[^\]]*)?\]$")  # [elementor-template id=…], [caption …]
 _PHOTO_CREDIT = re.compile(r"\((?:[^()]*/)+[^()]*\)\s*$|\|\s*[A-Z][A-Z .\-/]{3,}$")  # "(- / WHITE HOUSE / AFP)"
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
+_DATELINE = re.compile(r"(?i)^(publi[ée]|mis\s+[àa]\s+jour)\s+le\s+\S")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”]$")
 
 _CONTROL_PICTURES = {0x7F: "\u2421"}
@@ -39,6 +40,7 @@ class CleanText:
     paragraphs: list[Paragraph]
     title: str | None
     stated_date: str | None  # from a "date YYYY-MM" prefix line, when the source has one
+    dateline: str | None = None  # a "Publié le …" line, removed from the text but kept for dating
 
 
 def neutralise_controls(text: str) -> str:
@@ -87,7 +89,7 @@ def looks_like_title(line: str) -> bool:
 def clean(raw: str) -> CleanText:
     text = neutralise_controls(raw)
     paragraphs: list[Paragraph] = []
-    stated_date = None
+    stated_date = dateline = None
     position = 0
     for line in text.split("\n"):
         start = position
@@ -101,10 +103,12 @@ def clean(raw: str) -> CleanText:
             start += match.end()
             stripped = stripped[match.end():]
         if is_boilerplate(stripped):
+            if dateline is None and _DATELINE.match(stripped):
+                dateline = stripped
             continue
         paragraphs.append(Paragraph(start, stripped))
     title = paragraphs[0].text if len(paragraphs) > 1 and looks_like_title(paragraphs[0].text) else None
     # A page that repeats its headline at the bottom (related-articles widgets) keeps one copy.
     if title:
         paragraphs = [paragraphs[0]] + [p for p in paragraphs[1:] if p.text != title]
-    return CleanText(paragraphs, title, stated_date)
+    return CleanText(paragraphs, title, stated_date, dateline)

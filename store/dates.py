@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .lexicon import MONTHS, WEEKDAYS
 from .records import Event
 
-DAY, MONTH, YEAR = "day", "month", "year"
+DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 _MONTH = "|".join(MONTHS) + "|fevrier|decembre|aout"
 _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(MONTHS)} | {"fevrier": 2, "decembre": 12, "aout": 8}
@@ -27,13 +27,16 @@ _EXPRESSIONS = re.compile(
     | (?P<weekday>\b(?P<wd>{_WEEKDAY})\b(?:\s+(?P<wdir>dernier|prochain))?)
     | (?P<deictic>\b(?:aujourd[’']hui|avant-hier|après-demain|hier|demain)\b)
     | (?P<chain>\b(?:la\s+veille|le\s+lendemain|un\s+jour\s+(?:après|plus\s+tard|avant|plus\s+tôt))\b)
+    | (?P<sameyear>\bla\s+même\s+année\b)
     | (?P<ago>\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?P<unit>jours?|semaines?|mois|ans))
     | (?P<thismonth>\b(?:ce\s+mois-ci|ce\s+mois)\b)
+    | (?P<thisweek>\bcette\s+semaine\b)
     """
 )
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10}
 _DEICTIC_DAYS = {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "après-demain": 2}
 _PUBLISHED = re.compile(rf"(?i)publi[ée]\s+le\s+(?:(?:{_WEEKDAY})\s+)?(\d{{1,2}}|1er)\s+({_MONTH})\s+(\d{{4}})")
+_PUBLISHED_NUMERIC = re.compile(r"(?i)publi[ée]\s+le\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -48,29 +51,30 @@ def _day_number(text: str) -> int:
 
 
 def _is_future(doc, char: int) -> bool | None:
-    """Tense of the verb governing the token at `char`: True future, False past, None unknown."""
+    """Tense of the verb the expression at `char` modifies: True future, False past, None unknown
+    (present tense, or an expression that qualifies a noun, as in `l'appel de jeudi`)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span[0]
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
-            break
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
+    while token.dep_ in ("flat:name", "nummod", "amod", "det", "case", "fixed") and token.head is not token:
+        token = token.head  # to the head of the expression itself ("30" → "décembre")
+    verb = token.head
+    if verb.pos_ in ("NOUN", "PROPN") or verb is token:
         return None
-    verbs = [token] + [c for c in token.children if c.pos_ == "AUX"]
-    tenses = {t for v in verbs for t in v.morph.get("Tense")}
-    moods = {m for v in verbs for m in v.morph.get("Mood")}
-    lemmas = {v.lemma_ for v in verbs}
-    if "Fut" in tenses or "Cnd" in moods or lemmas & {"devoir", "aller"} and "Inf" in token.morph.get("VerbForm"):
+    chain = [verb]
+    if verb.dep_ in ("xcomp",) and verb.head is not verb:
+        chain.append(verb.head)  # "devraient être suivis", "doit se terminer"
+    words = chain + [c for v in chain for c in v.children if c.pos_ == "AUX" or c.dep_.startswith("aux")]
+    tenses = {t for w in words for t in w.morph.get("Tense")}
+    moods = {m for w in words for m in w.morph.get("Mood")}
+    lemmas = {w.lemma_ for w in words}
+    if "Fut" in tenses or "Cnd" in moods or lemmas & {"devoir", "aller", "prévoir"}:
         return True
-    if {"Past", "Imp"} & tenses or any(c.dep_ == "aux:tense" for c in token.children):
+    if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+        return None  # "prévues le 10 janvier": a participle used as an adjective
+    if {"Past", "Imp"} & tenses:
         return False
-    if "Pres" in tenses:
-        return None
     return None
 
 
@@ -103,10 +107,16 @@ def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.
     return None
 
 
-def infer_publication(body: str, doc, stated: str | None) -> Publication:
-    if match := _PUBLISHED.search(body):
+def infer_publication(body: str, doc, stated: str | None, dateline: str | None = None) -> Publication:
+    if match := _PUBLISHED.search(dateline or body):
         day, month, year = _day_number(match.group(1)), _MONTH_NUMBER[match.group(2).lower()], int(match.group(3))
         return Publication(dt.date(year, month, day).isoformat(), DAY, f"« {match.group(0)} »")
+    if match := _PUBLISHED_NUMERIC.search(dateline or body):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return Publication(dt.date(year, month, day).isoformat(), DAY, f"« {match.group(0)} »")
+        except ValueError:
+            pass
     reference = None
     if stated:
         parts = [int(p) for p in stated.split("-")]
@@ -129,14 +139,15 @@ def infer_publication(body: str, doc, stated: str | None) -> Publication:
         except ValueError:
             continue
         dated.append((date, future, match.group(0)))
-    if reference is not None:  # the date line bounds the publication to its month
-        dated = [d for d in dated if d[1] or (d[0].year, d[0].month) == (reference.year, reference.month)]
     past = [d for d in dated if d[1] is False]
+    if reference is not None:  # the date line bounds the publication to its month
+        past = [d for d in past if (d[0].year, d[0].month) == (reference.year, reference.month)]
     if past:
-        date, _, words = max(past)
+        date, _, words = max(past, key=lambda d: d[0])
         return Publication(date.isoformat(), DAY, f"latest past event dated in the text: « {words} »")
     if reference is not None:
-        upcoming = sorted(d for d in dated if d[1])
+        month_end = (reference.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        upcoming = sorted((d for d in dated if d[1] or d[0] >= month_end), key=lambda d: d[0])
         weekday_day = _latest_weekday_before(body, doc, reference, upcoming[0][0] if upcoming else None)
         if weekday_day is not None:
             return Publication(weekday_day.isoformat(), DAY, f"date line « {stated} » and the weekdays of past events")
@@ -165,6 +176,7 @@ def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
     reference = anchor or (dt.date.fromisoformat(publication.date + "-15") if publication.precision == MONTH else None)
     events: list[Event] = []
     previous: dt.date | None = None
+    previous_year: int | None = None
     for match in _EXPRESSIONS.finditer(body):
         kind = match.lastgroup
         start, end = match.span()
@@ -192,9 +204,9 @@ def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
         elif anchor is not None and match.group("deictic"):
             date = anchor + dt.timedelta(days=_DEICTIC_DAYS[match.group("deictic").lower().replace("’", "'")])
         elif match.group("chain") and previous is not None:
-            words = match.group("chain").lower()
-            step = -1 if ("veille" in words or "avant" in words or "tôt" in words) else 1
-            date = previous + dt.timedelta(days=step)
+            date = previous + dt.timedelta(days=_chain_step(match.group("chain").lower()))
+        elif match.group("sameyear") and previous_year is not None:
+            date, precision = dt.date(previous_year, 1, 1), YEAR
         elif anchor is not None and match.group("ago"):
             count = match.group("n")
             number = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
@@ -208,27 +220,45 @@ def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
                 date, precision = dt.date(month_index // 12, month_index % 12 + 1, 1), MONTH
             else:
                 date, precision = dt.date(anchor.year - number, 1, 1), YEAR
+        elif anchor is not None and match.group("thisweek"):
+            date, precision = anchor - dt.timedelta(days=anchor.weekday()), WEEK  # that week's Monday
         elif reference is not None and match.group("thismonth"):
             date, precision = reference.replace(day=1), MONTH
         if date is None:
             continue
         if precision == DAY:
             previous = date
+        previous_year = date.year
         events.append(Event(_format(date, precision), precision, match.group(0), start, end, _sentence(doc, start)))
     return events
 
 
+def _chain_step(words: str) -> int:
+    """Days from the previous date. `la veille`, `un jour plus tôt`: the day before. But in
+    `mardi, un jour après son passage à Kiev` the event named is Kiev, the day before mardi."""
+    if "veille" in words or "plus tôt" in words or "après" in words:
+        return -1
+    return 1
+
+
 def _resolve_weekday(anchor: dt.date, weekday: int, direction: str | None, future: bool | None) -> dt.date:
-    delta = weekday - anchor.weekday()
-    if direction == "prochain" or (direction is None and future is True):
-        return anchor + dt.timedelta(days=delta % 7 or (7 if direction else 0))
+    """`dernier`/`prochain` or the verb's tense decide; with neither, the nearest such day
+    (news names the days of the week around the one it is written on)."""
+    ahead = (weekday - anchor.weekday()) % 7
+    behind = (anchor.weekday() - weekday) % 7
+    if direction == "prochain":
+        return anchor + dt.timedelta(days=ahead or 7)
     if direction == "dernier":
-        return anchor - dt.timedelta(days=(-delta) % 7 or 7)
-    return anchor - dt.timedelta(days=(-delta) % 7)
+        return anchor - dt.timedelta(days=behind or 7)
+    if future is True:
+        return anchor + dt.timedelta(days=ahead)
+    if future is False or behind <= ahead:
+        return anchor - dt.timedelta(days=behind)
+    return anchor + dt.timedelta(days=ahead)
 
 
 def _format(date: dt.date, precision: str) -> str:
-    return {DAY: date.isoformat(), MONTH: date.isoformat()[:7], YEAR: str(date.year)}[precision]
+    return {DAY: date.isoformat(), WEEK: date.isoformat(), MONTH: date.isoformat()[:7], YEAR: str(date.year)}[precision]
 
 
 def _sentence(doc, char: int) -> str:

@@ -27,7 +27,7 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
     parsed = [p.text.replace("\u00a0", " ").replace("\u202f", " ") for p in cleaned.paragraphs]
     doc = parse_paragraphs(nlp, parsed, PARAGRAPH_SEPARATOR)
     entities = extract_entities(doc)
-    publication = infer_publication(body, doc, cleaned.stated_date)
+    publication = infer_publication(body, doc, cleaned.stated_date, cleaned.dateline)
     return Article(
         id=article_id(text),
         file=file_name,
