@@ -56,32 +56,36 @@ def person_aliases(entities: list[Entity]) -> dict[str, str]:
     """Each person name seen → one canonical name for the same person across articles.
 
     Surname and first name are each voted over every mention, so the spelling most articles use
-    wins (Zelensky over Zelenskiy); a bare surname joins the only full name it fits.
+    wins (Zelensky over Zelenskiy); a bare surname joins the only full name it fits. Works on
+    distinct names, so a corpus of thousands of articles costs what its few hundred names cost.
     """
-    people = [e for e in entities if e.kind == PERSON]
-    clusters: list[list[Entity]] = []
-    for person in sorted(people, key=lambda p: (-len(p.name.split()), -len(p.mentions))):
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for entity in entities:
+        if entity.kind == PERSON:
+            forms[entity.name].update(entity.forms)
+    clusters: list[list[str]] = []
+    for name in sorted(forms, key=lambda n: (-len(n.split()), -sum(forms[n].values()), n)):
         for cluster in clusters:
-            full_names = [c.name for c in cluster if len(c.name.split()) > 1]
-            if all(compatible_people(person.name, n) for n in full_names or [cluster[0].name]):
-                cluster.append(person)
+            full_names = [n for n in cluster if len(n.split()) > 1]
+            if all(compatible_people(name, n) for n in full_names or cluster[:1]):
+                cluster.append(name)
                 break
         else:
-            clusters.append([person])
+            clusters.append([name])
     aliases: dict[str, str] = {}
     for cluster in clusters:
         surnames, first_names = Counter(), Counter()
-        for person in cluster:
-            for mention in person.mentions:
-                parts = mention.text.split()
-                surnames[parts[-1]] += 1
+        for name in cluster:
+            for form, count in forms[name].items():
+                parts = form.split()
+                surnames[parts[-1]] += count
                 if len(parts) > 1:
-                    first_names[" ".join(parts[:-1])] += 1
+                    first_names[" ".join(parts[:-1])] += count
         surname = max(surnames, key=lambda s: (surnames[s], len(s)))
         first = max(first_names, key=lambda s: (first_names[s], len(s))) if first_names else ""
         canonical = f"{first} {surname}".strip()
-        for person in cluster:
-            aliases[person.name] = canonical
+        for name in cluster:
+            aliases[name] = canonical
     return aliases
 
 
@@ -96,11 +100,12 @@ def _role_words(text: str) -> tuple[str, set[str]]:
 def resolve_described_speakers(articles: list[Article]) -> None:
     """`a prévenu le dirigeant américain`: a definite description becomes the one person of the
     article whom the corpus describes with that function and those adjectives."""
-    roles: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    role_texts: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         for entity in article.entities:
             if entity.kind == PERSON:
-                roles[entity.name].extend(_role_words(r) for r in entity.roles)
+                role_texts[entity.name].update(entity.roles)
+    roles = {name: [_role_words(r) for r in texts] for name, texts in role_texts.items()}
     for article in articles:
         present = {e.name for e in article.entities if e.kind == PERSON}
         resolved: dict[str, str] = {}
@@ -111,14 +116,15 @@ def resolve_described_speakers(articles: list[Article]) -> None:
             if speaker not in resolved:
                 head, modifiers = _role_words(speaker.split(" ", 1)[-1])
                 matches = {
-                    name for name in present for role_head, role_modifiers in roles[name]
+                    name for name in present for role_head, role_modifiers in roles.get(name, [])
                     if (role_head == head or (role_head in _LEADERS and head in _LEADERS)) and modifiers and modifiers <= role_modifiers
                 }
                 resolved[speaker] = matches.pop() if len(matches) == 1 else ""
-        article.quotes = [
-            Quote(**{**q.__dict__, "speaker": resolved[q.speaker], "speaker_kind": PERSON}) if resolved.get(q.speaker or "") else q
-            for q in article.quotes
-        ]
+        if any(resolved.values()):
+            article.quotes = [
+                Quote(**{**q.__dict__, "speaker": resolved[q.speaker], "speaker_kind": PERSON}) if resolved.get(q.speaker or "") else q
+                for q in article.quotes
+            ]
 
 
 def canonicalise(articles: list[Article]) -> dict[str, str]:
@@ -128,10 +134,11 @@ def canonicalise(articles: list[Article]) -> dict[str, str]:
         for entity in article.entities:
             if entity.kind == PERSON:
                 entity.name = aliases.get(entity.name, entity.name)
-        article.quotes = [
-            q if q.speaker not in aliases else Quote(**{**q.__dict__, "speaker": aliases[q.speaker]})
-            for q in article.quotes
-        ]
+        if any(q.speaker in aliases and aliases[q.speaker] != q.speaker for q in article.quotes):
+            article.quotes = [
+                Quote(**{**q.__dict__, "speaker": aliases[q.speaker]}) if aliases.get(q.speaker or "", q.speaker) != q.speaker else q
+                for q in article.quotes
+            ]
     resolve_described_speakers(articles)
     return aliases
 
@@ -153,12 +160,13 @@ class Corpus:
         for article in self.articles:
             for entity in article.entities:
                 key = self.entity_key(entity.name)
-                kinds[key][entity.kind] += len(entity.mentions)
-                names[key][entity.name] += len(entity.mentions)
-                info = self.entities.setdefault(key, EntityInfo(entity.name, entity.kind))
-                info.mentions += len(entity.mentions)
-                info.articles[article.id] = info.articles.get(article.id, 0) + len(entity.mentions)
-                info.aliases.update(m.text for m in entity.mentions)
+                count = entity.count
+                kinds[key][entity.kind] += count
+                names[key][entity.name] += count
+                info = self.entities.get(key) or self.entities.setdefault(key, EntityInfo(entity.name, entity.kind))
+                info.mentions += count
+                info.articles[article.id] = info.articles.get(article.id, 0) + count
+                info.aliases.update(entity.forms)
                 info.roles.extend(r for r in entity.roles if r not in info.roles)
             for quote in article.quotes:
                 self.quotes.append(QuoteRef(quote, article, quote.speaker))
@@ -231,7 +239,7 @@ class Corpus:
             ((e, a) for items in self.events.values() for e, a in items), key=lambda pair: (pair[0].date, pair[1].file)
         )
 
-    def mentions_of(self, name: str) -> list[tuple[Article, Entity]]:
-        key = self.entity_key(name)
-        return [(a, e) for a in self.articles for e in a.entities if self.entity_key(e.name) == key]
+    def articles_mentioning(self, name: str) -> list[Article]:
+        info = self.entity(name)
+        return [self.by_id[i] for i in info.articles] if info else []
 

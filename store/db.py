@@ -15,11 +15,8 @@ import orjson
 import platformdirs
 from tinydb import TinyDB
 
-from .records import Article, article_from_doc, article_to_doc
+from .records import Article, article_from_doc, article_to_doc, article_to_summary_doc
 from .storage import AtomicJSONStorage, StoreError, WriterLock, atomic_write_bytes, read_json_file
-
-_BODY_FIELDS = ("paragraphs", "source_starts")
-
 
 def default_store_path() -> Path:
     if env := os.environ.get("UKR_TUI_DB"):
@@ -44,7 +41,7 @@ class Store:
         self._articles = self._index.table("articles", cache_size=0)
         self._read = TinyDB(self.path.with_name(self.path.name + ".read.json"), storage=AtomicJSONStorage, read_only=self.read_only)
         self._read_ids = {doc["id"] for doc in self._read.table("read", cache_size=0).all()}
-        self._ids = {doc["id"] for doc in self._articles.all()}
+        self._ids = {doc["id"] for doc in self._raw_articles()}
 
     def close(self) -> None:
         self._lock.release()
@@ -62,9 +59,13 @@ class Store:
         return article_id in self._ids
 
     # --- reading ------------------------------------------------------------------------------
+    def _raw_articles(self) -> list[dict]:
+        """The index's documents as stored, without TinyDB copying each into a Document."""
+        return list((self._index.storage.read() or {}).get("articles", {}).values())
+
     def summaries(self) -> list[Article]:
-        """Every article without its paragraphs, from the index in memory."""
-        return [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._articles.all()]
+        """Every article without its paragraphs or mention positions, from the index in memory."""
+        return [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
 
     def load_article(self, article_id: str) -> Article:
         doc = read_json_file(self._body_path(article_id))
@@ -89,9 +90,7 @@ class Store:
             self.bodies_dir.mkdir(exist_ok=True)
             for article in fresh:  # bodies first: the index write below is what commits them
                 atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
-            self._articles.insert_multiple(
-                {k: v for k, v in article_to_doc(a).items() if k not in _BODY_FIELDS} for a in fresh
-            )
+            self._articles.insert_multiple(article_to_summary_doc(a) for a in fresh)
             self._ids.update(a.id for a in fresh)
             return fresh
 

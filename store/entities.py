@@ -286,7 +286,10 @@ def extract_entities(doc) -> list[Entity]:
         entity.name = preferred_name(Counter(m.text for m in entity.mentions))
     for person in people:
         person.name = preferred_name(Counter(m.text for m in person.mentions))
-    return people + sorted(others.values(), key=lambda e: e.mentions[0].start)
+    entities = people + sorted(others.values(), key=lambda e: e.mentions[0].start)
+    for entity in entities:
+        entity.count_forms()
+    return entities
 
 
 def _add_person(people: list[Entity], mention: Mention) -> None:

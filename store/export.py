@@ -11,7 +11,7 @@ def article_json(article: Article) -> dict[str, Any]:
 
     def entities(kind: str) -> list[dict[str, Any]]:
         return [
-            {"name": e.name, "mentions": e.surface_forms, "roles": e.roles, "count": len(e.mentions)}
+            {"name": e.name, "mentions": e.surface_forms, "roles": e.roles, "count": e.count}
             for e in article.entities_of(kind)
         ]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Reporting verbs, by lemma: direct and indirect speech, stances and written statements.
 SPEECH_VERBS = frozenset({"faire savoir"}) | frozenset("""
@@ -42,6 +43,7 @@ SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "d’après"})
 INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for search and comparison."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import INDEFINITE_DETERMINERS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
+from .lexicon import ARTICLES, INDEFINITE_DETERMINERS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
@@ -275,7 +275,7 @@ class Attributor:
                 break
             if token.text == ",":
                 nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-                if nxt is not None and (nxt.ent_type_ == "PER" or nxt.pos_ == "PROPN"):
+                if nxt is not None and nxt.ent_type_ == "PER":
                     i += 1
                     continue  # an apposed name: "l'assistant …, Yuri Ouchakov"
                 break
@@ -302,13 +302,15 @@ class Attributor:
             named = self._person_by_name(head.text)
             if named:
                 return Speaker(named.name, PERSON)
-            name = " ".join(t.text for t in phrase if t.pos_ != "DET")
+            name = " ".join(t.text for t in phrase if t.pos_ != "DET" and t.lower_ not in ARTICLES)
             # French names people without an article: "le Kremlin" is an institution, "Poutine" a person.
             return Speaker(name, ORGANIZATION if phrase[0].pos_ == "DET" else PERSON)
         if head.pos_ != "NOUN":
             return None
         determiner = phrase[0].lower_ if phrase[0].pos_ == "DET" else ""
         descriptor = self.doc[phrase[0].i : phrase[-1].i + 1].text
+        if determiner:
+            descriptor = descriptor[0].lower() + descriptor[1:]  # "Un responsable" opening a sentence
         if determiner in INDEFINITE_DETERMINERS:
             return Speaker(descriptor, ANONYMOUS, head.lemma_)
         role_holder = self._role_holder(phrase, head)

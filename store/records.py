@@ -1,6 +1,7 @@
 """Typed records of the store and their one conversion to and from TinyDB documents."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,12 +23,20 @@ class Mention:
 class Entity:
     name: str
     kind: str  # PERSON, ORGANIZATION or PLACE
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # positions: in full articles only
     roles: list[str] = field(default_factory=list)
+    forms: dict[str, int] = field(default_factory=dict)  # surface form → mentions, always present
+
+    def count_forms(self) -> None:
+        self.forms = dict(Counter(m.text for m in self.mentions))
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
 
     @property
     def surface_forms(self) -> list[str]:
-        return sorted({m.text for m in self.mentions}, key=lambda s: (-len(s), s))
+        return sorted(self.forms, key=lambda s: (-len(s), s))
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,15 @@ def article_to_doc(article: Article) -> dict[str, Any]:
     return asdict(article)
 
 
+def article_to_summary_doc(article: Article) -> dict[str, Any]:
+    """The index's copy: no paragraphs and no mention positions, which stay in the article's file."""
+    doc = asdict(article)
+    del doc["paragraphs"], doc["source_starts"]
+    for entity in doc["entities"]:
+        entity["mentions"] = []
+    return doc
+
+
 def article_from_doc(doc: dict[str, Any]) -> Article:
     data = dict(doc)
     data["entities"] = [
@@ -108,6 +126,7 @@ def article_from_doc(doc: dict[str, Any]) -> Article:
             kind=e["kind"],
             mentions=[Mention(**m) for m in e["mentions"]],
             roles=list(e["roles"]),
+            forms=dict(e.get("forms", {})),
         )
         for e in data.get("entities", [])
     ]

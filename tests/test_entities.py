@@ -41,7 +41,9 @@ def test_transliterations_are_compatible_but_other_first_names_are_not():
 
 def test_canonical_name_follows_the_spelling_most_mentions_use():
     def person(name, *forms):
-        return Entity(name, PERSON, [Mention(f, 0, len(f)) for f in forms])
+        entity = Entity(name, PERSON, [Mention(f, 0, len(f)) for f in forms])
+        entity.count_forms()
+        return entity
 
     aliases = person_aliases([
         person("Volodymyr Zelenskiy", "Volodymyr Zelenskiy"),

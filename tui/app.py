@@ -45,6 +45,7 @@ class UkrTuiApp(App[int]):
                 report = import_paths(store, [self.seeds], progress)
                 for error in report.errors:
                     self.call_from_thread(self.notify, error, severity="warning")
+            self.call_from_thread(status, f"Loading {len(store)} articles from {self.store_path}…")
             corpus = Corpus(store.summaries(), store.read_ids())
         except StoreError as error:
             self.call_from_thread(self.exit, 2, 2, str(error))

@@ -133,14 +133,10 @@ class MainScreen(Screen):
         if self.corpus is None or article_id is None:
             return
         try:
-            article = self._load_article(article_id)
+            article = self._article_with_corpus_names(article_id)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
-        # The reader shows the corpus-wide canonical speaker names.
-        article.quotes = self.corpus.by_id[article_id].quotes
-        for entity, summary in zip(article.entities, self.corpus.by_id[article_id].entities):
-            entity.name = summary.name
         if target is None and self.query_text:
             target = self._first_match_span(article)
         self.query_one(ArticleList).select_id(article_id)
@@ -148,6 +144,16 @@ class MainScreen(Screen):
         self._show_entities()
         self.query_one(TimelineStrip).highlighted = frozenset(e.date for e in article.events)
         self._mark_read(article_id)
+
+    def _article_with_corpus_names(self, article_id: str) -> Article:
+        """The full article, with the corpus-wide canonical names of its people and speakers."""
+        assert self.corpus is not None
+        article = self._load_article(article_id)
+        summary = self.corpus.by_id[article_id]
+        article.quotes = summary.quotes
+        for entity, known in zip(article.entities, summary.entities):
+            entity.name = known.name
+        return article
 
     def _first_match_span(self, article: Article) -> tuple[int, int] | None:
         words = fold(self.query_text).split()
@@ -167,8 +173,8 @@ class MainScreen(Screen):
             sidebar.show(rows, "corpus")
         elif self.current_id:
             article = self.corpus.by_id[self.current_id]
-            ranked = sorted(article.entities, key=lambda e: (-len(e.mentions), e.name))
-            sidebar.show([(e.kind, e.name, len(e.mentions), e.roles) for e in ranked], "this article")
+            ranked = sorted(article.entities, key=lambda e: (-e.count, e.name))
+            sidebar.show([(e.kind, e.name, e.count, e.roles) for e in ranked], "this article")
 
     def _mark_read(self, article_id: str) -> None:
         assert self.corpus is not None
@@ -239,7 +245,12 @@ class MainScreen(Screen):
         if quotes:
             rows.append((Text(f"Quotes ({len(quotes)})", style="bold underline"), None))
             rows.extend(claim_rows(self.corpus, quotes, with_speaker=False))
-        mentions = self.corpus.mentions_of(name)
+        key = self.corpus.entity_key(name)
+        mentions = [
+            (article, entity)
+            for article in (self._article_with_corpus_names(a.id) for a in self.corpus.articles_mentioning(name))
+            for entity in article.entities if self.corpus.entity_key(entity.name) == key
+        ]
         rows.append((Text(f"Mentions ({sum(len(e.mentions) for _, e in mentions)})", style="bold underline"), None))
         for article, entity in mentions:
             for mention in entity.mentions:
