@@ -234,3 +234,34 @@ async def test_first_launch_ingests_seeds_with_progress(tmp_path):
         assert "ukr-tui" in status or "Opening" in status or "importing" in status
         await wait_loaded(pilot, timeout=120)
         assert len(app.main.corpus.articles) == 5
+
+
+async def test_palette_finds_views_and_entities_by_alias(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Zelenskiy")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, JumpListScreen)
+        assert app.screen.heading == "Volodymyr Zelensky"  # found by an alias, shown by its canonical name
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"who said")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, WhoSaidScreen)
+
+
+async def test_timeline_cursor_follows_the_article(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        timeline = app.main.query_one(TimelineStrip)
+        article = app.main.corpus.by_id[app.main.current_id]
+        assert timeline.cursor_day in {e.date for e in article.events}

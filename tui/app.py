@@ -27,7 +27,8 @@ class UkrTuiApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(self.main)
-        self.load_store()
+        # Start loading once the first frame is on screen: parsing a large index holds the GIL.
+        self.call_after_refresh(self.load_store)
 
     @work(thread=True, exclusive=True, group="load")
     def load_store(self) -> None:

@@ -84,9 +84,11 @@ def cmd_import(args, db: Path) -> int:
     from store import InputError, import_paths
 
     missing = [p for p in args.paths if not p.exists()]
-    for path in missing:
-        print(f"ukr-tui: {path}: no such file or folder", file=sys.stderr)
     present = [p for p in args.paths if p.exists()]
+    if not present:
+        raise InputError(f"{missing[0]}: no such file or folder")
+    for path in missing:
+        print(f"ukr-tui: skipped {path}: no such file or folder", file=sys.stderr)
     store = _open_store(db)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

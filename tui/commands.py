@@ -13,17 +13,16 @@ class CorpusCommands(Provider):
     def _main(self):
         from .screens.main import MainScreen
 
-        screen = self.app.screen_stack[0] if len(self.app.screen_stack) == 1 else self.app.screen
-        for candidate in reversed(self.app.screen_stack):
-            if isinstance(candidate, MainScreen):
-                return candidate
-        return screen
+        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, MainScreen)), self.app.screen)
 
     def _entries(self):
         main = self._main()
         corpus = getattr(main, "corpus", None)
         if corpus is None:
             return
+        yield "Who said what: speakers and their quotes", main.action_who_said, "w"
+        yield "Timeline: every dated event", main.action_timeline_list, "t"
+        yield "Help: every key", main.action_help, "?"
         for article in corpus.articles:
             label = article_label(article)
             yield f"Article: {label}", partial(main.post_message, JumpTo(article.id, 0, 0)), article.published or ""

@@ -107,7 +107,7 @@ class MainScreen(Screen):
     def _update_status(self) -> None:
         if self.corpus is None:
             return
-        unread = sum(1 for a in self.corpus.articles if a.id not in self.corpus.read_ids)
+        unread = len(self.corpus.articles) - len(self.corpus.read_ids.intersection(self.corpus.by_id))
         parts = [f"ukr-tui · {len(self.corpus.articles)} articles · {unread} unread"]
         if self.store is not None and self.store.read_only:
             parts.append("read-only (another ukr-tui holds the store)")
@@ -139,10 +139,16 @@ class MainScreen(Screen):
             return
         if target is None and self.query_text:
             target = self._first_match_span(article)
-        self.query_one(ArticleList).select_id(article_id)
-        self.query_one(Reader).show(article, target)
-        self._show_entities()
-        self.query_one(TimelineStrip).highlighted = frozenset(e.date for e in article.events)
+        with self.app.batch_update():
+            self.query_one(ArticleList).select_id(article_id)
+            self.query_one(Reader).show(article, target)
+            self._show_entities()
+        timeline = self.query_one(TimelineStrip)
+        timeline.highlighted = frozenset(e.date for e in article.events)
+        if not timeline.has_focus:
+            days = sorted(e.date for e in article.events if len(e.date) == 10)
+            if article.published in days or days:
+                timeline.move_to(article.published if article.published in days else days[0])
         self._mark_read(article_id)
 
     def _article_with_corpus_names(self, article_id: str) -> Article:

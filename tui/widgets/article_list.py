@@ -22,6 +22,7 @@ class ArticleList(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
 
     def on_mount(self) -> None:
         self.add_column(" ", key="unread", width=1)
@@ -33,6 +34,7 @@ class ArticleList(DataTable):
         current = self.current_id
         self.clear()
         self._ids = [a.id for a in articles]
+        self._rows = {article_id: row for row, article_id in enumerate(self._ids)}
         for article in articles:
             self.add_row(
                 Text("●" if article.id not in read_ids else " ", style="bold"),
@@ -41,11 +43,11 @@ class ArticleList(DataTable):
                 Text(article_label(article)[:TITLE_WIDTH]),
                 key=article.id,
             )
-        if current in self._ids:
-            self.move_cursor(row=self._ids.index(current), animate=False)
+        if current in self._rows:
+            self.move_cursor(row=self._rows[current], animate=False)
 
     def mark(self, article_id: str, read: bool) -> None:
-        if article_id in self._ids:
+        if article_id in self._rows:
             self.update_cell(article_id, "unread", Text(" " if read else "●", style="bold"))
 
     @property
@@ -59,8 +61,8 @@ class ArticleList(DataTable):
         return self._ids[self.cursor_row]
 
     def select_id(self, article_id: str) -> None:
-        if article_id in self._ids:
-            self.move_cursor(row=self._ids.index(article_id), animate=False)
+        if article_id in self._rows and self.cursor_row != self._rows[article_id]:
+            self.move_cursor(row=self._rows[article_id], animate=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
