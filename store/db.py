@@ -65,13 +65,20 @@ class Store:
 
     def summaries(self) -> list[Article]:
         """Every article without its paragraphs or mention positions, from the index in memory."""
-        return [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
+        try:
+            return [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); the file was left as it is") from None
 
     def load_article(self, article_id: str) -> Article:
-        doc = read_json_file(self._body_path(article_id))
+        path = self._body_path(article_id)
+        doc = read_json_file(path)
         if doc is None:
-            raise StoreError(f"{self._body_path(article_id)}: article file is missing")
-        return article_from_doc(doc)
+            raise StoreError(f"{path}: article file is missing")
+        try:
+            return article_from_doc(doc)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise StoreError(f"{path}: article file is damaged ({error!r})") from None
 
     def read_ids(self) -> set[str]:
         return set(self._read_ids)

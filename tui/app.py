@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from store import Corpus, Store, StoreError, import_paths
+from store.nlp import ModelMissingError
 
 from .commands import CorpusCommands
 from .screens.main import MainScreen
@@ -48,8 +49,8 @@ class UkrTuiApp(App[int]):
                     self.call_from_thread(self.notify, error, severity="warning")
             self.call_from_thread(status, f"Loading {len(store)} articles from {self.store_path}…")
             corpus = Corpus(store.summaries(), store.read_ids())
-        except StoreError as error:
-            self.call_from_thread(self.exit, 2, 2, str(error))
+        except (StoreError, ModelMissingError) as error:
+            self.call_from_thread(self.exit, 2, 2, f"ukr-tui: {error}")
             return
         self.call_from_thread(self.main.load, store, corpus)
 
