@@ -32,3 +32,11 @@ async def test_markup_and_escapes_render_literally(tmp_path):
         assert "␛[31mrouge" in shown
         svg = app.export_screenshot()
         assert "piégé" in svg
+
+
+def test_speaker_label_follows_the_closing_mark(parse):
+    from tui.widgets.reader import render_paragraph
+
+    article = parse("Une dépêche de test sur la diplomatie\nLe ministre Jean Dupont a déclaré que « tout va bien » hier.")
+    shown = str(render_paragraph(article, 1, None))
+    assert "« tout va bien » — Jean Dupont hier" in shown

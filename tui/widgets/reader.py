@@ -25,6 +25,14 @@ def speaker_colour(name: str | None) -> str:
     return SPEAKER_COLOURS[zlib.crc32(name.encode()) % len(SPEAKER_COLOURS)]
 
 
+def _after_closing_mark(text: str, position: int) -> int:
+    """Where a speaker label goes: after the quote's closing mark (`… discuter »`), if it has one."""
+    probe = position
+    while probe < len(text) and text[probe] in " \u00a0\u202f":
+        probe += 1
+    return probe + 1 if probe < len(text) and text[probe] in "»”\"" else min(position, len(text))
+
+
 def render_paragraph(article: Article, index: int, target: tuple[int, int] | None) -> Text:
     offset = article.paragraph_offsets[index]
     raw = article.paragraphs[index]
@@ -45,8 +53,7 @@ def render_paragraph(article: Article, index: int, target: tuple[int, int] | Non
         colour = speaker_colour(quote.speaker)
         text.stylize(f"bold {colour}", quote.start - offset, min(quote.end, end) - offset)
         label = f" — {quote.speaker}" if quote.speaker else " — ?"
-        close = min(quote.end + 1, end) - offset  # after the closing mark
-        inserts.append((close, Text(label, style=f"italic {colour}")))
+        inserts.append((_after_closing_mark(raw, quote.end - offset), Text(label, style=f"italic {colour}")))
     if target is not None and offset <= target[0] < end:
         text.stylize(TARGET_STYLE, target[0] - offset, min(target[1], end) - offset)
     if not inserts:
