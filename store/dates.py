@@ -178,7 +178,6 @@ def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
     previous: dt.date | None = None
     previous_year: int | None = None
     for match in _EXPRESSIONS.finditer(body):
-        kind = match.lastgroup
         start, end = match.span()
         future = _is_future(doc, start)
         date, precision = None, DAY

@@ -46,7 +46,7 @@ class Store:
     def close(self) -> None:
         self._lock.release()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -142,9 +142,7 @@ def _role_before(tokens: list) -> str | None:
             before = doc[i - 1] if i > 0 else None
             if before is None or before.lower_ not in _COMPLEMENT_PREPOSITIONS:
                 break  # the determiner that opens the role's noun phrase
-        elif (token.is_punct and token.text not in "-'’") or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
-            return None
-        elif token.ent_type_ == "PER":
+        elif (token.is_punct and token.text not in "-'’") or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ") or token.ent_type_ == "PER":
             return None
         collected.append(token)
         i -= 1
@@ -311,7 +309,7 @@ def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:
     the long form extended to the parenthesis when the tagger cut it short."""
     for match in re.finditer(r"\(([A-Z]{2,10})\)", text):
         acronym, opening = match.group(1), match.start()
-        for key, entity in list(entities.items()):
+        for entity in list(entities.values()):
             long_form = next((m for m in entity.mentions if 0 <= opening - m.end < 80 and m.text[:1] == acronym[0]
                               and not re.search(r"[,.;:()]", text[m.end : opening])), None)
             if long_form is None or len(long_form.text.split()) < 2:

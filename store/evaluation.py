@@ -36,7 +36,7 @@ class Score:
     predicted: int = 0
     expected: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.true_positives += other.true_positives
         self.predicted += other.predicted
         self.expected += other.expected

@@ -83,15 +83,10 @@ class Attributor:
         acts += [(verb.idx, "verb", verb) for verb in self._indirect_speech_verbs()]
         acts.sort(key=lambda a: a[0])
         results: list[Quote] = []
-        for position, what, item in acts:
-            if what == "quote":
-                quote = self._attribute(item)
-                if quote is not None:
-                    results.append(quote)
-            else:
-                quote = self._indirect(item)
-                if quote is not None:
-                    results.append(quote)
+        for _, what, item in acts:
+            quote = self._attribute(item) if what == "quote" else self._indirect(item)
+            if quote is not None:
+                results.append(quote)
         return results
 
     def _remember(self, position: int, speaker: Speaker | None) -> None:
@@ -375,8 +370,9 @@ class Attributor:
 
     def _speaker_in_next_sentence(self, last: int) -> Speaker | None:
         sentence = self.doc[last].sent
-        if sentence.end >= len(self.doc) or self.doc[sentence.end - 1].i != last and not self.doc[last + 1 :sentence.end].text.strip(" .»\"”") == "":
-            return None
+        trailing = self.doc[last + 1 : sentence.end].text.strip(" .»\"”")
+        if sentence.end >= len(self.doc) or (self.doc[sentence.end - 1].i != last and trailing):
+            return None  # the quote does not end its sentence
         following = self.doc[sentence.end].sent
         if any(self.in_quote[t.i] for t in following):
             return None

@@ -50,7 +50,7 @@ def read_json_file(path: Path) -> Any:
         return None
     except OSError as error:
         raise StoreError(f"{path}: cannot read the store ({error.strerror or error})") from None
-    hint = f"; the file was left as it is" + (f", the previous version is {backup_path(path)}" if backup_path(path).exists() else "")
+    hint = "; the file was left as it is" + (f", the previous version is {backup_path(path)}" if backup_path(path).exists() else "")
     if not data.strip():
         raise StoreError(f"{path}: store file is empty (damaged){hint}")
     try:

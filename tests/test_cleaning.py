@@ -59,7 +59,7 @@ def test_terminal_controls_become_visible_symbols_one_for_one():
 
 def test_decoding_falls_back_to_cp1252():
     assert decode("Élysée €".encode("cp1252")) == "Élysée €"
-    assert decode("Élysée".encode("utf-8")) == "Élysée"
+    assert decode("Élysée".encode()) == "Élysée"
 
 
 def test_binary_and_empty_files_are_refused(tmp_path):

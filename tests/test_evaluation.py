@@ -28,7 +28,7 @@ def test_seed_figures_meet_the_targets():
     report = evaluate_files(GOLD, [ROOT / "seeds"])
 
     def figure(label: str, field: str) -> float:
-        line = next(l for l in report.splitlines() if l.startswith(label))
+        line = next(row for row in report.splitlines() if row.startswith(label))
         return float(re.search(rf"{field}\s+([\d.]+)", line).group(1))
 
     assert figure("quotes", "F1") >= 0.95

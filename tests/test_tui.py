@@ -1,7 +1,6 @@
 """The app driven by keys, as a user would: each key and each pane on the seeds."""
 from __future__ import annotations
 
-import pytest
 
 from store import Store
 from tui.screens.help import HelpScreen

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from store import DIRECT, PERSON, Article, Corpus, Store, StoreError
+from store import Article, Corpus, Store, StoreError
 from store.lexicon import fold
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
@@ -157,7 +157,7 @@ class MainScreen(Screen):
         article = self._load_article(article_id)
         summary = self.corpus.by_id[article_id]
         article.quotes = summary.quotes
-        for entity, known in zip(article.entities, summary.entities):
+        for entity, known in zip(article.entities, summary.entities, strict=True):
             entity.name = known.name
         return article
 
