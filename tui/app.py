@@ -15,7 +15,7 @@ from .screens.main import MainScreen
 
 
 class UkrTuiApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it
     TITLE = "ukr-tui"
     COMMANDS = App.COMMANDS | {CorpusCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
