@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import ARTICLES, HONORIFICS, LEADER_NOUNS, MONTHS, PERSON_ROLE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold
+from .lexicon import ARTICLES, HONORIFICS, INSTITUTION_NOUNS, LEADER_NOUNS, MONTHS, PERSON_ROLE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold
 from .records import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 _LABEL_KIND = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
@@ -174,10 +174,49 @@ def _role_after(tokens: list) -> str | None:
     return doc[first.i : end + 1].text
 
 
+def _institution_spans(doc) -> list:
+    """Institutions the tagger misses because their head noun is lowercase: `le département d'État`,
+    `le ministère japonais des Affaires étrangères`, `le centre Carnegie de Moscou`."""
+    spans = []
+    for token in doc:
+        if token.lemma_.lower() not in INSTITUTION_NOUNS and token.lower_ not in INSTITUTION_NOUNS:
+            continue
+        end, named, j = token.i, False, token.i + 1
+        while j < len(doc):
+            current = doc[j]
+            if current.pos_ == "ADJ" and current.text[:1].islower():
+                end, j = j, j + 1  # "japonais", "indo-pacifique"
+            elif current.pos_ == "PROPN" and j == end + 1 and not current.ent_type_ == "PER":
+                end, j, named = j, j + 1, True  # "centre Carnegie"
+            elif current.lower_ in ("de", "du", "des", "d'", "d’"):
+                k = j + 1
+                if k < len(doc) and doc[k].lower_ in ("la", "l'", "l’", "les"):
+                    k += 1
+                if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ == "PER":
+                    break
+                while k < len(doc) and (doc[k].text[:1].isupper() or (doc[k].pos_ == "ADJ" and k > j + 1)):
+                    end, k = k, k + 1
+                named, j = True, k
+            else:
+                break
+        if named:
+            spans.append(doc[token.i : end + 1])
+    return spans
+
+
 def _candidates(doc) -> list[tuple[_Candidate, str]]:
     found = []
+    institutions = _institution_spans(doc)
+    covered = {t.i for span in institutions for t in span}
+    for span in institutions:
+        if not any(e.start < span.start and e.end >= span.end for e in doc.ents):
+            candidate = _Candidate(span.text, span.start_char, span.end_char, list(span))
+            candidate.votes[ORGANIZATION] += 3
+            found.append((candidate, "ORG"))
     for ent in doc.ents:
-        if ent.label_ not in _LABEL_KIND:
+        if ent.label_ == "MISC":
+            ent = _trailing_name(ent)
+        if ent is None or ent.label_ not in _LABEL_KIND or all(t.i in covered for t in ent):
             continue
         tokens, had_article, had_honorific = _strip_surface(list(ent))
         previous = _previous_token(list(ent)) if ent.start > 0 else None
@@ -192,6 +231,20 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
             _vote(candidate, ent.label_, had_article)
             found.append((candidate, ent.label_))
     return found
+
+
+def _trailing_name(ent):
+    """`Premier ministre Jean Castex` tagged MISC: the first and last name at its end are a person."""
+    run = []
+    for token in reversed(list(ent)):
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        run.insert(0, token)
+    if len(run) < 2 or run[0].i == ent.start:
+        return None
+    from spacy.tokens import Span
+
+    return Span(ent.doc, run[0].i, run[-1].i + 1, label="PER")
 
 
 def person_key(name: str) -> str:

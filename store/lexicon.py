@@ -52,6 +52,13 @@ def fold(text: str) -> str:
 # Heads of state or government named by function: "le dirigeant américain" is "le président américain".
 LEADER_NOUNS = frozenset({"président", "présidente", "dirigeant", "dirigeante", "chef", "leader"})
 DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
+# Nouns that head the name of an institution: "le ministère japonais des Affaires étrangères".
+INSTITUTION_NOUNS = frozenset("""
+ministère département gouvernement commandement conseil agence centre comité parlement présidence
+ambassade armée état-major bureau service commission cour tribunal assemblée sénat chancellerie
+diplomatie administration secrétariat parquet préfecture mairie banque fondation institut organisation
+""".split())
+
 # Nouns for people by their function: "le chef du Kremlin" is a person, "le ministère" is not.
 PERSON_ROLE_NOUNS = LEADER_NOUNS | frozenset("""
 ministre porte-parole responsable conseiller conseillère directeur directrice secrétaire ambassadeur

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ARTICLES, INDEFINITE_DETERMINERS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
+from .lexicon import ARTICLES, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
@@ -160,8 +160,13 @@ class Attributor:
         return j > last and self.doc[j].text == ","
 
     def _is_source_preposition(self, token) -> bool:
-        """`selon X`, `d'après X` (not `selon laquelle`, which introduces a clause)."""
+        """`selon X`, `d'après X` (not `selon laquelle`, which introduces a clause); `Pour X, « … »`
+        opening a sentence."""
         word = token.lower_
+        if word == "pour" and token.is_sent_start:
+            comma = next((t for t in token.doc[token.i + 1 : token.i + 9] if t.text == ","), None)
+            between = token.doc[token.i + 1 : comma.i] if comma is not None else []
+            return any(t.pos_ == "PROPN" or t.lemma_ in PERSON_ROLE_NOUNS for t in between)
         if word == "après" and token.i > 0 and self.doc[token.i - 1].lower_ in ("d'", "d’"):
             word = "d'après"
         return word in SOURCE_PREPOSITIONS and not self._next_is_relative(token)
@@ -172,12 +177,9 @@ class Attributor:
     @staticmethod
     def _is_speech_verb(token) -> bool:
         """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`)."""
-        lemma = token.lemma_.lower()
-        if lemma == "savoir" and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
-            lemma = "faire savoir"
         return (
             token.pos_ in ("VERB", "AUX")
-            and lemma in SPEECH_VERBS
+            and speech_lemma(token) in SPEECH_VERBS
             and token.lower_ not in ("a", "ont")
             and not (token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children))
         )
@@ -221,7 +223,7 @@ class Attributor:
             if child.dep_.startswith("nsubj") and not self.in_quote[child.i] and child.lower_ != "-t":
                 if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                     return verb.head
-                if child.lower_ in ("ce", "cela", "ça", "on", "qui", "que"):
+                if child.lower_ in ("ce", "cela", "ça", "on", "qui", "que", "qu'", "qu’", "c'", "c’"):
                     continue
                 return child
         return self._postposed_subject(verb)
@@ -290,9 +292,12 @@ class Attributor:
         people = [o[0] for o in owners if o and o[0].kind == PERSON]
         if people:
             return Speaker(people[0].name, PERSON)
+        name = self._name_in_phrase(phrase)
+        if name:
+            return Speaker(name, PERSON)
         own = self.mention_owner.get(head.idx)
         if own:
-            return Speaker(own[0].name, ORGANIZATION)
+            return Speaker(own[0].name, ORGANIZATION, head.lemma_)
         if head.pos_ == "PROPN" or (head.text[:1].isupper() and not head.is_stop and head.pos_ != "NOUN"):
             named = self._person_by_name(head.text)
             if named:
@@ -317,7 +322,23 @@ class Attributor:
         organisations = [o[0] for o in owners if o and o[0].kind != PERSON]
         if organisations and head.lemma_ not in PERSON_ROLE_NOUNS:
             return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_)
+        if head.lemma_ in INSTITUTION_NOUNS:
+            return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_)
         return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=head.lemma_ in PERSON_ROLE_NOUNS and determiner in DEFINITE_ARTICLES)
+
+    @staticmethod
+    def _name_in_phrase(phrase: list) -> str | None:
+        """A first and last name the tagger did not mark (`le Premier ministre Jean Castex`)."""
+        for i, token in enumerate(phrase[:-1]):
+            following = phrase[i + 1]
+            if token.pos_ == "PROPN" and following.pos_ == "PROPN" and following.dep_ == "flat:name" and token.text[:1].isupper():
+                run = [token, following]
+                for extra in phrase[i + 2 :]:
+                    if extra.dep_ != "flat:name":
+                        break
+                    run.append(extra)
+                return " ".join(t.text for t in run)
+        return None
 
     def _person_by_name(self, text: str) -> Entity | None:
         from .entities import compatible_people
@@ -370,10 +391,15 @@ class Attributor:
 
     def _speaker_in_next_sentence(self, last: int) -> Speaker | None:
         sentence = self.doc[last].sent
-        trailing = self.doc[last + 1 : sentence.end].text.strip(" .»\"”")
+        trailing = self.doc[last + 1 : sentence.end].text.strip().strip(" .»\"”")
         if sentence.end >= len(self.doc) or (self.doc[sentence.end - 1].i != last and trailing):
             return None  # the quote does not end its sentence
-        following = self.doc[sentence.end].sent
+        start = sentence.end
+        while start < len(self.doc) and self.doc[start].is_space:
+            start += 1
+        if start >= len(self.doc):
+            return None
+        following = self.doc[start].sent
         if any(self.in_quote[t.i] for t in following):
             return None
         for token in following:
@@ -443,6 +469,20 @@ def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
             quote = Quote(**{**quote.__dict__, "speaker": source.speaker, "speaker_kind": source.speaker_kind})
         shared.append(quote)
     return shared
+
+
+def speech_lemma(token) -> str:
+    """The verb's lemma, mended where the tagger leaves a conjugated form (`estime` for estimer)."""
+    lemma = token.lemma_.lower()
+    if lemma == "savoir" and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
+        return "faire savoir"
+    if lemma in SPEECH_VERBS:
+        return lemma
+    word = token.lower_
+    for guess in (word + "r", word[:-1] + "er" if word.endswith(("é", "e")) else "", word[:-2] + "er" if word.endswith("és") else ""):
+        if guess in SPEECH_VERBS:
+            return guess
+    return lemma
 
 
 def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:

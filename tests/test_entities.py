@@ -95,3 +95,14 @@ def test_roles_from_appositions_and_titles(parse):
     assert roles["Luc Bernard"] == ["porte-parole du gouvernement"]
     assert roles["Anne Roux"] == ["ministre française des affaires étrangères"]
     assert roles["Karl Weber"] == ["chancelier allemand"]
+
+
+def test_institutions_with_a_lowercase_head_are_organisations(parse):
+    article = parse(HEAD + "Un responsable du département d'État a parlé. Le ministère japonais des Affaires étrangères a répondu.")
+    organisations = {e.name for e in article.entities if e.kind == ORGANIZATION}
+    assert {"département d'État", "ministère japonais des Affaires étrangères"} <= organisations
+
+
+def test_a_name_inside_a_title_tagged_as_misc_is_a_person(parse):
+    article = parse(HEAD + "Le Premier ministre Jean Castel a reçu les syndicats hier soir à Matignon.")
+    assert "Jean Castel" in people(article)

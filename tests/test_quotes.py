@@ -168,3 +168,19 @@ def test_repeated_words_share_the_most_specific_speaker(parse):
 def test_repeated_words_do_not_override_a_named_speaker(parse):
     article = parse(HEAD + "Anne Roux a jugé l'offre « inacceptable ». Marc Petit l'a aussi trouvée « inacceptable », a-t-il déclaré.")
     assert [q.speaker for q in direct(article)] == ["Anne Roux", "Marc Petit"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker, kind",
+    [
+        ("Pour Claire Lemoine, « rien ne justifie cette décision ».", "Claire Lemoine", PERSON),
+        ("« La situation est grave », estime Julien Marchand, ministre de la Défense.", "Julien Marchand", PERSON),
+        ("Selon le ministère de la Défense, « aucune troupe ne sera envoyée ».", "ministère de la Défense", ORGANIZATION),
+        ("« Nous sommes inquiets. »\nC'est ce qu'a confié mardi un diplomate européen à la presse.", "un diplomate européen", ANONYMOUS),
+        ("Le Premier ministre Jean Castel a jugé « indispensable » ce dialogue.", "Jean Castel", PERSON),
+        ("Pour sa part, Marc Petit a déclaré que tout était « réglé ».", "Marc Petit", PERSON),
+    ],
+)
+def test_more_attribution_patterns(parse, body, speaker, kind):
+    quote = only_quote(parse, body)
+    assert (quote.speaker, quote.speaker_kind) == (speaker, kind)
