@@ -186,7 +186,7 @@ def _institution_spans(doc) -> list:
             current = doc[j]
             if current.pos_ == "ADJ" and current.text[:1].islower():
                 end, j = j, j + 1  # "japonais", "indo-pacifique"
-            elif current.pos_ == "PROPN" and j == end + 1 and not current.ent_type_ == "PER":
+            elif current.pos_ == "PROPN" and j == end + 1 and current.ent_type_ != "PER":
                 end, j, named = j, j + 1, True  # "centre Carnegie"
             elif current.lower_ in ("de", "du", "des", "d'", "d’"):
                 k = j + 1
