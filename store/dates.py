@@ -28,6 +28,7 @@ _EXPRESSIONS = re.compile(
     | (?P<deictic>\b(?:aujourd[’']hui|avant-hier|après-demain|hier|demain)\b)
     | (?P<chain>\b(?:la\s+veille|le\s+lendemain|un\s+jour\s+(?:après|plus\s+tard|avant|plus\s+tôt))\b)
     | (?P<sameyear>\bla\s+même\s+année\b)
+    | (?P<relyear>\b(?:l[’']an|l[’']année)\s+(?P<ydir>dernière|dernier|passée|passé|prochaine|prochain)\b|\bcette\s+année\b)
     | (?P<ago>\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(?P<unit>jours?|semaines?|mois|ans))
     | (?P<thismonth>\b(?:ce\s+mois-ci|ce\s+mois)\b)
     | (?P<thisweek>\bcette\s+semaine\b)
@@ -204,6 +205,10 @@ def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
             date = anchor + dt.timedelta(days=_DEICTIC_DAYS[match.group("deictic").lower().replace("’", "'")])
         elif match.group("chain") and previous is not None:
             date = previous + dt.timedelta(days=_chain_step(match.group("chain").lower()))
+        elif reference is not None and match.group("relyear"):
+            direction = (match.group("ydir") or "").lower()
+            step = -1 if direction.startswith(("dern", "pass")) else (1 if direction.startswith("proch") else 0)
+            date, precision = dt.date(reference.year + step, 1, 1), YEAR
         elif match.group("sameyear") and previous_year is not None:
             date, precision = dt.date(previous_year, 1, 1), YEAR
         elif anchor is not None and match.group("ago"):

@@ -152,8 +152,8 @@ def _role_before(tokens: list) -> str | None:
     opener = doc[i - 1] if i > 0 else None
     if apposition and opener is not None and opener.pos_ == "ADP" and len(collected) == 1:
         return None  # "avant leur entretien, Poutine …": a circumstance, not a title
-    if collected[0].pos_ != "NOUN" or not collected[0].text[0].islower():
-        return None
+    if not any(t.pos_ == "NOUN" for t in collected) or not collected[0].text[0].islower():
+        return None  # "la première ministre" opens with an adjective, "le porte-parole" with a noun
     return doc[collected[0].i : collected[-1].i + 1].text
 
 
@@ -161,9 +161,9 @@ def _role_after(tokens: list) -> str | None:
     """`Dmytro Kuleba, le ministre ukrainien des affaires étrangères, a déclaré`."""
     doc = tokens[-1].doc
     i = tokens[-1].i + 1
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ROLE_DETERMINERS:
+    if i + 2 >= len(doc) or doc[i].text != ",":
         return None
-    first = doc[i + 2]
+    first = doc[i + 2] if doc[i + 1].lower_ in _ROLE_DETERMINERS else doc[i + 1]  # with or without "le"
     if first.pos_ != "NOUN" or not first.text[0].islower():
         return None
     end = first.i

@@ -24,6 +24,12 @@ qualifier traiter taxer réagir commenter s'exprimer exprimer entonner vanter
 marteler
 """.split())
 
+# Verbs that report speech only in an incise after the quote: `», a lancé X` (but `lancer une attaque`).
+INCISE_VERBS = frozenset("""
+lancer poursuivre conclure glisser lâcher tonner insister souffler enchaîner ironiser plaisanter
+trancher résumer tempêter s'emporter cingler persifler
+""".split())
+
 # Words after which a quoted span names a thing (a title, an operation, a nickname) rather than speech.
 NAMING_WORDS = frozenset("""
 intitulé intitulée intitulés intitulées baptisé baptisée baptisés baptisées surnommé surnommée

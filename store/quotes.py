@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ARTICLES, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
+from .lexicon import ARTICLES, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
@@ -142,7 +142,7 @@ class Attributor:
             if self.in_quote[i]:
                 continue
             token = self.doc[i]
-            if not (self._is_speech_verb(token) or self._is_source_preposition(token)):
+            if not (self._is_speech_verb(token, last) or self._is_source_preposition(token)):
                 continue
             distance = first - i if i < first else i - last
             incise = token.pos_ in ("VERB", "AUX") and self._is_incise(last, token)
@@ -174,12 +174,15 @@ class Attributor:
     def _next_is_relative(self, token) -> bool:
         return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ in _RELATIVE_SELON
 
-    @staticmethod
-    def _is_speech_verb(token) -> bool:
-        """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`)."""
+    def _is_speech_verb(self, token, incise_after: int | None = None) -> bool:
+        """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`).
+        Verbs such as `lancer` report speech only in an incise (`», a lancé X`)."""
+        lemma = speech_lemma(token)
+        if lemma in INCISE_VERBS:
+            return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
         return (
             token.pos_ in ("VERB", "AUX")
-            and speech_lemma(token) in SPEECH_VERBS
+            and lemma in SPEECH_VERBS
             and token.lower_ not in ("a", "ont")
             and not (token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children))
         )
@@ -219,6 +222,9 @@ class Attributor:
         return None
 
     def _subject(self, verb):
+        """The verb's subject; a participle clause (`…, jugeant la réforme « inacceptable »`) has none
+        of its own: the clause it hangs on gives it."""
+        gerund = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         for child in verb.children:
             if child.dep_.startswith("nsubj") and not self.in_quote[child.i] and child.lower_ != "-t":
                 if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
@@ -226,7 +232,7 @@ class Attributor:
                 if child.lower_ in ("ce", "cela", "ça", "on", "qui", "que", "qu'", "qu’", "c'", "c’"):
                     continue
                 return child
-        return self._postposed_subject(verb)
+        return None if gerund else self._postposed_subject(verb)
 
     def _postposed_subject(self, verb):
         """`», a déclaré jeudi Vladimir Poutine`: the subject after the verb, often parsed as an object."""
@@ -317,7 +323,9 @@ class Attributor:
         if role_holder is not None:
             return Speaker(role_holder.name, PERSON)
         for act in reversed(self.history):
-            if act.speaker.head == head.lemma_ or (head.lemma_ in ANAPHORIC_SOURCES and act.speaker.kind == ANONYMOUS):
+            if act.speaker.head == head.lemma_ or (
+                head.lemma_ in ANAPHORIC_SOURCES and act.speaker.kind == ANONYMOUS and act.speaker.head in ANAPHORIC_SOURCES
+            ):
                 return act.speaker
         organisations = [o[0] for o in owners if o and o[0].kind != PERSON]
         if organisations and head.lemma_ not in PERSON_ROLE_NOUNS:

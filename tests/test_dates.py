@@ -62,6 +62,8 @@ def test_no_date_in_the_text_means_none(parse):
         ("La Russie a annexé la Crimée en 2014.", "en 2014", ("2014", "year")),
         ("Le ministre est venu il y a trois semaines.", "il y a trois semaines", ("2022-01-19", "day")),
         ("Le ministre viendra cette semaine.", "cette semaine", ("2022-02-07", "week")),
+        ("Les syndicats avaient manifesté l'an dernier.", "l'an dernier", ("2021", "year")),
+        ("Le sommet aura lieu l'année prochaine.", "l'année prochaine", ("2023", "year")),
     ],
 )
 def test_expression_resolution(parse, sentence, expression, expected):

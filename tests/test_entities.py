@@ -106,3 +106,10 @@ def test_institutions_with_a_lowercase_head_are_organisations(parse):
 def test_a_name_inside_a_title_tagged_as_misc_is_a_person(parse):
     article = parse(HEAD + "Le Premier ministre Jean Castel a reçu les syndicats hier soir à Matignon.")
     assert "Jean Castel" in people(article)
+
+
+def test_roles_without_determiner_and_opening_with_an_adjective(parse):
+    article = parse(HEAD + "La première ministre, Claire Vidal, a parlé. Paul Roche, secrétaire général du syndicat, a répondu.")
+    roles = {e.name: e.roles for e in article.entities if e.kind == PERSON}
+    assert roles["Claire Vidal"] == ["première ministre"]
+    assert roles["Paul Roche"] == ["secrétaire général du syndicat"]

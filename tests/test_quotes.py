@@ -184,3 +184,15 @@ def test_repeated_words_do_not_override_a_named_speaker(parse):
 def test_more_attribution_patterns(parse, body, speaker, kind):
     quote = only_quote(parse, body)
     assert (quote.speaker, quote.speaker_kind) == (speaker, kind)
+
+
+def test_incise_only_verbs_and_participle_clauses(parse):
+    article = parse(HEAD + "« C'est une provocation », a lancé mercredi Marine Lenoir devant les journalistes, "
+                           "jugeant la réforme « inacceptable ».")
+    assert [q.speaker for q in direct(article)] == ["Marine Lenoir", "Marine Lenoir"]
+    assert direct(parse(HEAD + "Jean Dupont a prévenu que si la Russie lançait une « attaque », la riposte serait forte."))[0].speaker == "Jean Dupont"
+
+
+def test_a_source_noun_never_refers_back_to_a_collective(parse):
+    body = "Les syndicats ont immédiatement réagi.\n« Nous appelons à la grève », a ajouté le responsable syndical."
+    assert direct(parse(HEAD + body))[0].speaker == "le responsable syndical"
