@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .entities import compatible_people
-from .lexicon import DEFINITE_ARTICLES, LEADER_NOUNS, fold
+from .lexicon import HEAD_OF_STATE_WORDS, DEFINITE_ARTICLES, LEADER_NOUNS, fold
 from .records import ANONYMOUS, DIRECT, PERSON, Article, Entity, Event, Quote
 
 
@@ -115,6 +115,7 @@ def resolve_described_speakers(articles: list[Article]) -> None:
                 continue
             if speaker not in resolved:
                 head, modifiers = _role_words(speaker.split(" ", 1)[-1])
+                modifiers -= HEAD_OF_STATE_WORDS
                 matches = {
                     name for name in present for role_head, role_modifiers in roles.get(name, [])
                     if (role_head == head or (role_head in _LEADERS and head in _LEADERS)) and modifiers and modifiers <= role_modifiers

@@ -57,6 +57,8 @@ def fold(text: str) -> str:
 
 # Heads of state or government named by function: "le dirigeant américain" is "le président américain".
 LEADER_NOUNS = frozenset({"président", "présidente", "dirigeant", "dirigeante", "chef", "leader"})
+# "le chef de l'État" names a leader without narrowing which one: it matches "le président".
+HEAD_OF_STATE_WORDS = frozenset({"etat", "état"})
 DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
 # Nouns that head the name of an institution: "le ministère japonais des Affaires étrangères".
 INSTITUTION_NOUNS = frozenset("""

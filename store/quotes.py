@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ARTICLES, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
+from .lexicon import HEAD_OF_STATE_WORDS, ARTICLES, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
@@ -356,7 +356,7 @@ class Attributor:
     def _role_holder(self, phrase: list, head) -> Entity | None:
         """`a ajouté le porte-parole` → the person the article introduced as porte-parole."""
         words = {fold(t.text) for t in phrase if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-        modifiers = {fold(t.text) for t in phrase if t.pos_ in ("ADJ", "PROPN") and t.i > head.i}
+        modifiers = {fold(t.text) for t in phrase if t.pos_ in ("ADJ", "PROPN") and t.i > head.i} - HEAD_OF_STATE_WORDS
         best, best_score = None, 0
         for entity in self.entities:
             if entity.kind != PERSON:
@@ -368,7 +368,7 @@ class Attributor:
                 )
                 if not same_head or not modifiers <= role_words:
                     continue
-                score = len(words & role_words)
+                score = 1 + len(words & role_words)
                 if score > best_score:
                     best, best_score = entity, score
         return best

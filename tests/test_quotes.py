@@ -196,3 +196,8 @@ def test_incise_only_verbs_and_participle_clauses(parse):
 def test_a_source_noun_never_refers_back_to_a_collective(parse):
     body = "Les syndicats ont immédiatement réagi.\n« Nous appelons à la grève », a ajouté le responsable syndical."
     assert direct(parse(HEAD + body))[0].speaker == "le responsable syndical"
+
+
+def test_head_of_state_is_the_president_the_article_names(parse):
+    body = "Le président Marc Aubert a reçu les syndicats.\nLe chef de l'Etat a prévenu qu'il n'y aurait « pas de retour en arrière »."
+    assert direct(parse(HEAD + body))[0].speaker == "Marc Aubert"
