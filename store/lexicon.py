@@ -15,7 +15,7 @@ espérer souhaiter réclamer appeler exhorter implorer supplier inviter
 suggérer recommander conseiller plaider défendre soutenir prétendre alléguer clamer proclamer
 revendiquer signaler mentionner évoquer citer raconter rapporter relater révéler dévoiler divulguer
 informer notifier communiquer publier tweeter twitter poster détailler résumer décrire qualifier
-considérer penser croire craindre redouter s'inquiéter inquiéter alerter
+considérer penser croire alerter
 interroger questionner demander s'interroger s'exclamer exclamer s'écrier écrier protester objecter
 rétorquer riposter renchérir enchaîner glisser lâcher tonner ironiser plaisanter murmurer souffler
 confesser témoigner attester jurer prôner réitérer réaffirmer répéter maintenir assener asséner

@@ -19,6 +19,7 @@ _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-e
 _SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour", "mardi"}
 # "cette source", "l'officiel": a definite noun that points back to the last anonymous speaker.
 ANAPHORIC_SOURCES = frozenset({"source", "officiel", "responsable", "diplomate", "fonctionnaire", "interlocuteur"})
+_LATTER = frozenset({"dernier", "dernière", "celui-ci", "celle-ci"})
 _RELATIVE_SELON = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
 
 
@@ -277,10 +278,11 @@ class Attributor:
             if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") or token.lower_ in ("qui", "que", "dont", "où"):
                 break
             if token.text == ",":
-                nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-                if nxt is not None and nxt.ent_type_ == "PER":
+                ahead = self.doc[i + 1 : i + 6]
+                named = next((t for t in ahead if t.ent_type_ == "PER"), None)
+                if named is not None and all(not (t.is_punct or t.pos_ in ("VERB", "AUX")) for t in ahead[: named.i - i - 1]):
                     i += 1
-                    continue  # an apposed name: "l'assistant …, Yuri Ouchakov"
+                    continue  # an apposed name: "l'assistant …, Yuri Ouchakov", "son porte-parole, le colonel X"
                 break
             if token.is_punct and token.text not in "-'’":
                 break
@@ -293,6 +295,8 @@ class Attributor:
     def _resolve_phrase(self, head, position: int) -> Speaker | None:
         if head.lower_ in _PRONOUNS:
             return self._antecedent(position)
+        if head.lower_ in _LATTER and self.history:
+            return self.history[-1].speaker  # "ce dernier", "celui-ci": the one just quoted
         phrase = self._phrase_tokens(head)
         owners = [self.mention_owner.get(t.idx) for t in phrase]
         people = [o[0] for o in owners if o and o[0].kind == PERSON]
@@ -327,12 +331,25 @@ class Attributor:
                 head.lemma_ in ANAPHORIC_SOURCES and act.speaker.kind == ANONYMOUS and act.speaker.head in ANAPHORIC_SOURCES
             ):
                 return act.speaker
+        epithet = self._epithet_of_last_speaker(head, determiner, position)
+        if epithet is not None:
+            return epithet
         organisations = [o[0] for o in owners if o and o[0].kind != PERSON]
         if organisations and head.lemma_ not in PERSON_ROLE_NOUNS:
             return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_)
         if head.lemma_ in INSTITUTION_NOUNS:
             return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_)
         return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=head.lemma_ in PERSON_ROLE_NOUNS and determiner in DEFINITE_ARTICLES)
+
+    def _epithet_of_last_speaker(self, head, determiner: str, position: int) -> Speaker | None:
+        """`« … », a déclaré Emmanuel Macron. Le chef de l'Etat a précisé …`: a definite title
+        right after a named person's words refers back to that person."""
+        if determiner not in DEFINITE_ARTICLES or head.lemma_ not in PERSON_ROLE_NOUNS or head.lemma_ in ANAPHORIC_SOURCES:
+            return None
+        last = self.history[-1] if self.history else None
+        if last is not None and last.speaker.kind == PERSON and self._paragraph_index(position) - last.paragraph <= 1:
+            return last.speaker
+        return None
 
     @staticmethod
     def _name_in_phrase(phrase: list) -> str | None:

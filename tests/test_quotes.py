@@ -201,3 +201,14 @@ def test_a_source_noun_never_refers_back_to_a_collective(parse):
 def test_head_of_state_is_the_president_the_article_names(parse):
     body = "Le président Marc Aubert a reçu les syndicats.\nLe chef de l'Etat a prévenu qu'il n'y aurait « pas de retour en arrière »."
     assert direct(parse(HEAD + body))[0].speaker == "Marc Aubert"
+
+
+def test_epithets_appositions_and_ce_dernier(parse):
+    body = (
+        "« Nous partirons », a déclaré Paul Aubry. Le chef de l'Etat a précisé que le retrait prendrait « six mois ».\n"
+        "Son porte-parole, le colonel Jean Sidibé, a dénoncé une décision « unilatérale ».\n"
+        "D'après un diplomate africain, les pays voisins redoutent « un vide ». Ce dernier a ajouté : « Rien n'est prêt. »"
+    )
+    assert [q.speaker for q in direct(parse(HEAD + body))] == [
+        "Paul Aubry", "Paul Aubry", "Jean Sidibé", "un diplomate africain", "un diplomate africain",
+    ]
