@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from store import Corpus, Store, StoreError, import_paths
 from store.nlp import ModelMissingError
+from store.storage import paused_gc
 
 from .commands import CorpusCommands
 from .screens.main import MainScreen
@@ -48,7 +49,8 @@ class UkrTuiApp(App[int]):
                 for error in report.errors:
                     self.call_from_thread(self.notify, error, severity="warning")
             self.call_from_thread(status, f"Loading {len(store)} articles from {self.store_path}…")
-            corpus = Corpus(store.summaries(), store.read_ids())
+            with paused_gc():
+                corpus = Corpus(store.summaries(), store.read_ids())
         except (StoreError, ModelMissingError) as error:
             self.call_from_thread(self.exit, 2, 2, f"ukr-tui: {error}")
             return
