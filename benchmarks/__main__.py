@@ -107,7 +107,7 @@ def main() -> None:
         seeds_db = folder / "seeds.json"
         with Store(seeds_db) as store:
             import_paths(store, [bundled_seeds_dir()])
-        for name, value in asyncio.run(measure_app(seeds_db, presses=0)).items():
+        for name, value in asyncio.run(measure_app(seeds_db, presses=4)).items():
             print(f"seeds store (5 articles)   {name:<44} {value:9.3f}")
         big_db = folder / "big.json"
         build = generated_store(big_db, args.articles)
