@@ -80,6 +80,15 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         if counts:
             speakers.highlighted = 0
 
+    def on_key(self, event) -> None:
+        """Typing anywhere on this screen types into the filter: "who said X?" needs no extra key."""
+        box = self.query_one("#who-said-filter", Input)
+        if event.is_printable and event.character and self.focused is not box:
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+
     @on(OptionList.OptionHighlighted, "#speakers")
     def speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         name = event.option.id
