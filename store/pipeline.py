@@ -22,6 +22,8 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
     if not cleaned.paragraphs:
         raise InputError(f"{file_name}: no article text left after cleaning")
     nlp = nlp or load_model()
+    if any(len(p.text) >= nlp.max_length for p in cleaned.paragraphs):
+        raise InputError(f"{file_name}: a paragraph of over {nlp.max_length:,} characters is not news text")
     body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
     # No-break spaces confuse the parser; the same length keeps every offset valid for `body`.
     parsed = [p.text.replace("\u00a0", " ").replace("\u202f", " ") for p in cleaned.paragraphs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 SUFFIXES = (".txt", ".text", ".md")
+MAX_BYTES = 5_000_000  # a news article is tens of kilobytes; past this it is not one
 
 
 class InputError(Exception):
@@ -17,9 +18,19 @@ def read_article_text(path: Path) -> str:
         raise InputError(f"{path}: is a directory") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: {len(data) // 1_000_000} MB is too large for a news article")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _non_empty(path, data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: damaged UTF-16 text") from None
     if b"\x00" in data[:65536]:
         raise InputError(f"{path}: binary file, not a text article")
-    text = decode(data)
+    return _non_empty(path, decode(data))
+
+
+def _non_empty(path: Path, text: str) -> str:
     if not text.strip():
         raise InputError(f"{path}: empty file")
     return text

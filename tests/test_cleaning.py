@@ -62,6 +62,16 @@ def test_decoding_falls_back_to_cp1252():
     assert decode("Élysée".encode()) == "Élysée"
 
 
+def test_utf16_with_bom_is_read_and_huge_files_are_refused(tmp_path):
+    utf16 = tmp_path / "export.txt"
+    utf16.write_bytes("Le Kremlin a parlé.".encode("utf-16"))
+    assert read_article_text(utf16) == "Le Kremlin a parlé."
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"a" * 6_000_000)
+    with pytest.raises(InputError, match="too large"):
+        read_article_text(huge)
+
+
 def test_binary_and_empty_files_are_refused(tmp_path):
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\x00\x00\x01")
