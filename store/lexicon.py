@@ -30,6 +30,9 @@ lancer poursuivre conclure glisser lâcher tonner insister souffler enchaîner i
 trancher résumer tempêter s'emporter cingler persifler
 """.split())
 
+# Verbs that report speech only with a clause: "soutenir que …", not "soutenir la position".
+CLAUSE_VERBS = frozenset({"soutenir", "défendre", "maintenir"})
+
 # Words after which a quoted span names a thing (a title, an operation, a nickname) rather than speech.
 NAMING_WORDS = frozenset("""
 intitulé intitulée intitulés intitulées baptisé baptisée baptisés baptisées surnommé surnommée

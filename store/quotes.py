@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import HEAD_OF_STATE_WORDS, ARTICLES, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
+from .lexicon import CLAUSE_VERBS, HEAD_OF_STATE_WORDS, ARTICLES, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
@@ -181,6 +181,8 @@ class Attributor:
         lemma = speech_lemma(token)
         if lemma in INCISE_VERBS:
             return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
+        if lemma in CLAUSE_VERBS and not any(t.lower_ in ("que", "qu'", "qu’") for t in token.doc[token.i + 1 : token.i + 3]):
+            return False  # "soutenir la position" is support, "soutenir que …" is speech
         return (
             token.pos_ in ("VERB", "AUX")
             and lemma in SPEECH_VERBS

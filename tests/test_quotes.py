@@ -212,3 +212,9 @@ def test_epithets_appositions_and_ce_dernier(parse):
     assert [q.speaker for q in direct(parse(HEAD + body))] == [
         "Paul Aubry", "Paul Aubry", "Jean Sidibé", "un diplomate africain", "un diplomate africain",
     ]
+
+
+def test_support_is_not_speech_but_maintaining_that_is(parse):
+    article = parse(HEAD + "Des responsables, s'exprimant sous couvert d'anonymat, ont indiqué que Paris soutenait « pleinement » le projet.")
+    assert direct(article)[0].speaker == "des responsables"
+    assert direct(parse(HEAD + "Jean Dupont soutient que la réforme est « juste »."))[0].speaker == "Jean Dupont"
