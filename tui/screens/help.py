@@ -10,34 +10,43 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 EXTRA_KEYS = [
-    ("Article list", "↓ ↑ / j k", "next / previous article"),
-    ("Entity sidebar", "↓ ↑, Enter", "move; show the entity's mentions and quotes across the corpus"),
-    ("Timeline strip", "← →, shift+← →", "day by day, event to event"),
-    ("Timeline strip", "Enter, Esc", "filter the list to that day; clear"),
-    ("Who said what", "type words", "filter quotes containing them (who said X?)"),
-    ("Any list", "Enter", "jump to the quote or mention in the reader"),
+    ("Entity sidebar (3)", "↓ ↑, Enter", "Move; Enter shows the entity's mentions and quotes across the corpus"),
+    ("Who said what (w)", "type words", "Filter to quotes containing them: who said X?"),
+    ("Who said what (w)", "Enter", "A speaker's quotes; on a quote, jump to it in the reader"),
+    ("Lists (entity, timeline)", "Enter, Esc", "Jump to the highlighted place in the reader; go back"),
 ]
+_KEY_NAMES = {"left": "←", "right": "→", "up": "↑", "down": "↓", "shift+left": "shift+←", "shift+right": "shift+→",
+              "escape": "Esc", "enter": "Enter", "space": "Space"}
 
 
 def key_label(binding: Binding) -> str:
-    return ", ".join(binding.key_display or key for key in binding.key.split(","))
+    if binding.key_display:
+        return binding.key_display
+    return ", ".join(_KEY_NAMES.get(key, key) for key in binding.key.split(","))
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close")]
 
-    def __init__(self, bindings: list[Binding]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
-        self.bindings = bindings
+        self.sections = sections
+
+    @property
+    def bindings(self) -> list[Binding]:
+        return [b for _, bindings in self.sections for b in bindings]
 
     def compose(self) -> ComposeResult:
         table = Table(title="ukr-tui keys", expand=True, show_edge=False)
+        table.add_column("Where", style="dim", no_wrap=True)
         table.add_column("Key", style="bold", no_wrap=True)
         table.add_column("Does")
-        for binding in self.bindings:
-            table.add_row(Text(key_label(binding)), Text(binding.description))
+        for where, bindings in self.sections:
+            for binding in bindings:
+                table.add_row(Text(where), Text(key_label(binding)), Text(binding.tooltip or binding.description))
+                where = ""
         for where, keys, does in EXTRA_KEYS:
-            table.add_row(Text(keys), Text(f"{does} ({where})"))
+            table.add_row(Text(where), Text(keys), Text(does))
         with VerticalScroll(id="help-body"):
             yield Static(table)
         yield Footer()

@@ -27,29 +27,52 @@ PANES = ("#articles", "#reader", "#entities", "#timeline")
 
 class MainScreen(Screen):
     BINDINGS = [
-        Binding("j,down", "next_article", "Next", key_display="j/↓", id="main.next_article"),
-        Binding("k,up", "previous_article", "Prev", key_display="k/↑", id="main.previous_article"),
-        Binding("g", "first_article", "First", show=False, id="main.first_article"),
-        Binding("G", "last_article", "Last", show=False, id="main.last_article"),
-        Binding("n", "next_unread_or_match", "Next unread/match", show=False, id="main.next"),
-        Binding("N", "previous_match", "Previous match", show=False, id="main.previous_match"),
-        Binding("p", "previous_unread", "Previous unread", show=False, id="main.previous_unread"),
-        Binding("space", "page_down", "Page down", show=False, id="main.page_down"),
-        Binding("b", "page_up", "Page up", show=False, id="main.page_up"),
-        Binding("slash", "search", "Search", key_display="/", id="main.search"),
-        Binding("w", "who_said", "Who said what", id="main.who_said"),
-        Binding("t", "timeline_list", "Timeline", id="main.timeline"),
-        Binding("e", "toggle_scope", "Entities: article/corpus", id="main.entity_scope"),
-        Binding("right_square_bracket", "next_quote", "Next quote", key_display="]", id="main.next_quote"),
-        Binding("left_square_bracket", "previous_quote", "Previous quote", key_display="[", show=False, id="main.previous_quote"),
-        Binding("y", "copy_quote", "Copy quote", show=False, id="main.copy_quote"),
-        Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read"),
-        Binding("escape", "clear", "Clear filter", show=False, id="main.clear"),
-        Binding("1", "focus_pane(0)", "Articles", show=False, id="main.focus_articles"),
-        Binding("2", "focus_pane(1)", "Reader", show=False, id="main.focus_reader"),
-        Binding("3", "focus_pane(2)", "Entities", show=False, id="main.focus_entities"),
-        Binding("4", "focus_pane(3)", "Timeline", show=False, id="main.focus_timeline"),
-        Binding("question_mark", "help", "Help", key_display="?", id="main.help"),
+        Binding("j,down", "next_article", "Next", key_display="j/↓", id="main.next_article",
+                tooltip='Next article (from any pane but the entity list); the reader follows'),
+        Binding("k,up", "previous_article", "Prev", key_display="k/↑", id="main.previous_article",
+                tooltip='Previous article'),
+        Binding("g", "first_article", "First", show=False, id="main.first_article",
+                tooltip='First article'),
+        Binding("G", "last_article", "Last", show=False, id="main.last_article",
+                tooltip='Last article'),
+        Binding("n", "next_unread_or_match", "Next unread/match", show=False, id="main.next",
+                tooltip='Next unread article; after a search, the next matching article'),
+        Binding("N", "previous_match", "Previous match", show=False, id="main.previous_match",
+                tooltip='Previous matching article (after a search)'),
+        Binding("p", "previous_unread", "Previous unread", show=False, id="main.previous_unread",
+                tooltip='Previous unread article'),
+        Binding("space", "page_down", "Page down", show=False, id="main.page_down",
+                tooltip='Page the reader down'),
+        Binding("b", "page_up", "Page up", show=False, id="main.page_up",
+                tooltip='Page the reader up'),
+        Binding("slash", "search", "Search", key_display="/", id="main.search",
+                tooltip='Search titles and text, accents and case ignored'),
+        Binding("w", "who_said", "Who said what", id="main.who_said",
+                tooltip='Who said what: speakers, their quotes; type words to find who said them'),
+        Binding("t", "timeline_list", "Timeline", id="main.timeline",
+                tooltip='Every dated event as a list; Enter jumps to its sentence'),
+        Binding("e", "toggle_scope", "Entities: article/corpus", id="main.entity_scope",
+                tooltip='Entity sidebar: this article or the whole corpus'),
+        Binding("right_square_bracket", "next_quote", "Next quote", key_display="]", id="main.next_quote",
+                tooltip='Highlight the next quote in the reader'),
+        Binding("left_square_bracket", "previous_quote", "Previous quote", key_display="[", show=False, id="main.previous_quote",
+                tooltip='Highlight the previous quote in the reader'),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="main.copy_quote",
+                tooltip='Copy «quote» — speaker, source, date'),
+        Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read",
+                tooltip='Mark the article read or unread'),
+        Binding("escape", "clear", "Clear filter", show=False, id="main.clear",
+                tooltip='Clear the search and the day filter'),
+        Binding("1", "focus_pane(0)", "Articles", show=False, id="main.focus_articles",
+                tooltip='Focus the article list'),
+        Binding("2", "focus_pane(1)", "Reader", show=False, id="main.focus_reader",
+                tooltip='Focus the reader'),
+        Binding("3", "focus_pane(2)", "Entities", show=False, id="main.focus_entities",
+                tooltip='Focus the entity sidebar (Enter: mentions and quotes across the corpus)'),
+        Binding("4", "focus_pane(3)", "Timeline", show=False, id="main.focus_timeline",
+                tooltip='Focus the timeline strip'),
+        Binding("question_mark", "help", "Help", key_display="?", id="main.help",
+                tooltip='This help'),
     ]
 
     current_id: reactive[str | None] = reactive(None)
@@ -283,11 +306,14 @@ class MainScreen(Screen):
         self.app.push_screen(JumpListScreen("Timeline", summary, rows), self._jump)
 
     def action_help(self) -> None:
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        bindings += [b for b in TimelineStrip.BINDINGS if isinstance(b, Binding)]
-        bindings.append(Binding("ctrl+p", "command_palette", "Palette: find an article, a person or an entity"))
-        bindings.append(Binding("q", "quit", "Quit"))
-        self.app.push_screen(HelpScreen(bindings))
+        sections = [
+            ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)] + [
+                Binding("ctrl+p", "command_palette", "Palette: any article, person, organisation or place; the views"),
+                Binding("q", "quit", "Quit"),
+            ]),
+            ("Timeline strip (4)", [b for b in TimelineStrip.BINDINGS if isinstance(b, Binding)]),
+        ]
+        self.app.push_screen(HelpScreen(sections))
 
     # --- navigation --------------------------------------------------------------------------------
     def _move(self, index_of) -> None:
