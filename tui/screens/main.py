@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Static
 
 from store import Article, Corpus, Store, StoreError
 from store.lexicon import fold
+from store.search import WordIndex
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
 from ..widgets.article_list import ArticleList, article_label
@@ -86,6 +87,7 @@ class MainScreen(Screen):
         self.matches: list[str] = []
         self.query_text = ""
         self._bodies: dict[str, Article] = {}
+        self.word_index: WordIndex | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("ukr-tui · starting…"), id="status")
@@ -109,6 +111,7 @@ class MainScreen(Screen):
     def load(self, store: Store, corpus: Corpus) -> None:
         self.store, self.corpus = store, corpus
         self._bodies.clear()
+        self.word_index = None
         timeline = self.query_one(TimelineStrip)
         timeline.set_counts({day: len(corpus.events[day]) for day in corpus.dated_days()})
         self._refresh_list()
@@ -441,14 +444,14 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def _run_search(self, query: str) -> None:
-        """Titles are in memory; bodies are read from their files, so this runs off the UI thread."""
+        """The first search indexes every article's words (bodies are read from their files, so
+        this runs off the UI thread); later searches only query the index."""
         assert self.corpus is not None and self.store is not None
-        words = fold(query).split()
-        matches = []
-        for article in self.corpus.articles:
-            haystack = fold((article.title or "") + " " + " ".join(self._load_article(article.id).paragraphs))
-            if all(w in haystack for w in words):
-                matches.append(article.id)
+        if self.word_index is None:
+            self.app.call_from_thread(self.set_status, f"Indexing {len(self.corpus.articles)} articles for search…")
+            self.word_index = WordIndex.build(self.store.load_article(a.id) for a in self.corpus.articles)
+        found = self.word_index.search(query)
+        matches = [a.id for a in self.corpus.articles if a.id in found]
         self.app.call_from_thread(self._search_done, query, matches)
 
     def _search_done(self, query: str, matches: list[str]) -> None:
