@@ -80,6 +80,11 @@ class Store:
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StoreError(f"{path}: article file is damaged ({error!r})") from None
 
+    def searchable_text(self, article_id: str) -> str:
+        """Title and body only, straight from the article's file (no records built)."""
+        doc = read_json_file(self._body_path(article_id)) or {}
+        return " ".join([doc.get("title") or "", *doc.get("paragraphs", [])])
+
     def read_ids(self) -> set[str]:
         return set(self._read_ids)
 

@@ -52,11 +52,16 @@ SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "d’après"})
 INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Case- and accent-insensitive form, for search and comparison."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """`fold_text`, remembered: names and words are folded over and over (not for long texts)."""
+    return fold_text(text)
 
 # Heads of state or government named by function: "le dirigeant américain" is "le président américain".
 LEADER_NOUNS = frozenset({"président", "présidente", "dirigeant", "dirigeante", "chef", "leader"})

@@ -5,14 +5,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .lexicon import fold
-from .records import Article
+from .lexicon import fold_text
 
 _WORD = re.compile(r"\w+")
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold_text(text))
 
 
 class WordIndex:
@@ -21,15 +20,16 @@ class WordIndex:
     def __init__(self) -> None:
         self._postings: dict[str, set[str]] = defaultdict(set)
 
-    def add(self, article: Article) -> None:
-        for word in set(words_of(" ".join([article.title or "", *article.paragraphs]))):
-            self._postings[word].add(article.id)
+    def add(self, article_id: str, text: str) -> None:
+        for word in set(words_of(text)):
+            self._postings[word].add(article_id)
 
     @classmethod
-    def build(cls, articles: Iterable[Article]) -> WordIndex:
+    def build(cls, texts: Iterable[tuple[str, str]]) -> WordIndex:
+        """From (article id, title and body) pairs."""
         index = cls()
-        for article in articles:
-            index.add(article)
+        for article_id, text in texts:
+            index.add(article_id, text)
         return index
 
     def search(self, query: str) -> set[str]:

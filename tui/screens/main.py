@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Static
 from store import Article, Corpus, Store, StoreError
 from store.lexicon import fold
 from store.search import WordIndex
+from store.storage import paused_gc
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
 from ..widgets.article_list import ArticleList, article_label
@@ -449,7 +450,8 @@ class MainScreen(Screen):
         assert self.corpus is not None and self.store is not None
         if self.word_index is None:
             self.app.call_from_thread(self.set_status, f"Indexing {len(self.corpus.articles)} articles for search…")
-            self.word_index = WordIndex.build(self.store.load_article(a.id) for a in self.corpus.articles)
+            with paused_gc():
+                self.word_index = WordIndex.build((a.id, self.store.searchable_text(a.id)) for a in self.corpus.articles)
         found = self.word_index.search(query)
         matches = [a.id for a in self.corpus.articles if a.id in found]
         self.app.call_from_thread(self._search_done, query, matches)
