@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import Article, Corpus, Store, StoreError
-from store.lexicon import fold
+from store.lexicon import fold, fold_text
 from store.search import WordIndex
 from store.storage import paused_gc
 
@@ -190,7 +190,7 @@ class MainScreen(Screen):
 
     def _first_match_span(self, article: Article) -> tuple[int, int] | None:
         words = fold(self.query_text).split()
-        body = fold(article.body)
+        body = fold_text(article.body)
         positions = [body.find(w) for w in words if body.find(w) >= 0]
         if not positions:
             return None
