@@ -17,7 +17,7 @@ _BOILERPLATE_PHRASES = re.compile(
         |vous\s+nous\s+aiderez|aidez[- ]nous|connectez[- ]vous|se\s+connecter|subscribe|cliquez\s+(ici|pour))\b
     | ^(commentaires?|comments?|table\s+des\s+mati[eè]res|sommaire|lire\s+aussi|[àa]\s+lire\s+aussi|voir\s+aussi
         |publicit[ée]|galerie\s+photo|temps\s+de\s+lecture|publi[ée]\s+(le|mis)|mis\s+[àa]\s+jour|article\s+r[ée]dig[ée]
-        |cet\s+article\s+(date|a\s+[ée]t[ée]\s+publi[ée])|france\s+t[ée]l[ée]visions)\b
+        |cet\s+article\s+(date|a\s+[ée]t[ée]\s+publi[ée]))\b
     """
 )
 _TEMPLATE_TAG = re.compile(r"^\[[\w-]+(\s[^\]]*)?\]$")  # [elementor-template id=…], [caption …]
@@ -78,6 +78,8 @@ def is_boilerplate(line: str) -> bool:
         return True  # caption with its credit line
     if len(words) <= 4 and line[0].islower() and not _SENTENCE_END.search(line):
         return True  # fragment left over from a page widget
+    if len(words) <= 3 and all(w[:1].isupper() for w in words) and not _SENTENCE_END.search(line):
+        return True  # a name alone on its line: byline, brand or credit ("France Télévisions")
     return False
 
 

@@ -18,6 +18,7 @@ def test_boilerplate_lines_are_dropped_by_general_rules():
         "Le chef de l'Etat, à Paris, le 3 mars 2021. (- / ELYSEE / AFP)",
         ". .",
         "Commentaires",
+        "Radio Nationale",
         "Connectez-vous à votre compte pour participer à la conversation.",
         "Un second paragraphe conclut l'article.",
     ])
