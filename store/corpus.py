@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .entities import compatible_people
-from .lexicon import HEAD_OF_STATE_WORDS, DEFINITE_ARTICLES, LEADER_NOUNS, fold
+from .lexicon import HEAD_OF_STATE_WORDS, DEFINITE_ARTICLES, LEADER_NOUNS, fold, fold_text
 from .records import ANONYMOUS, DIRECT, PERSON, Article, Entity, Event, Quote
 
 
@@ -49,7 +50,7 @@ class Claim:
 
 
 def normalise_quote(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
+    return " ".join(re.findall(r"\w+", fold_text(text)))
 
 
 def person_aliases(entities: list[Entity]) -> dict[str, str]:
@@ -177,6 +178,14 @@ class Corpus:
             info.kind = kinds[key].most_common(1)[0][0]
             info.name = max(names[key], key=lambda n: (names[key][n], n.isupper(), n))
 
+    @cached_property
+    def _claim_index(self) -> dict[str, list[QuoteRef]]:
+        """Normalised words → every report of them; built on first use, not at start-up."""
+        index: dict[str, list[QuoteRef]] = defaultdict(list)
+        for ref in self.quotes:
+            index[normalise_quote(ref.quote.text)].append(ref)
+        return index
+
     @staticmethod
     def entity_key(name: str) -> str:
         return fold(name)
@@ -216,9 +225,7 @@ class Corpus:
 
     def claims(self, refs: list[QuoteRef]) -> list[Claim]:
         """Group quote references whose words are the same once normalised, across the corpus."""
-        everywhere: dict[str, list[QuoteRef]] = defaultdict(list)
-        for ref in self.quotes:
-            everywhere[normalise_quote(ref.quote.text)].append(ref)
+        everywhere = self._claim_index
         claims, seen = [], set()
         for ref in refs:
             key = normalise_quote(ref.quote.text)
