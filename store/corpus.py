@@ -39,12 +39,13 @@ class Claim:
     text: str
     refs: list[QuoteRef]
 
-    @property
+    @cached_property
     def speaker(self) -> str | None:
+        """The majority's attribution."""
         votes = Counter(r.speaker for r in self.refs if r.speaker)
         return votes.most_common(1)[0][0] if votes else None
 
-    @property
+    @cached_property
     def disputed(self) -> bool:
         return len({r.speaker for r in self.refs if r.speaker}) > 1
 
@@ -179,12 +180,25 @@ class Corpus:
             info.name = max(names[key], key=lambda n: (names[key][n], n.isupper(), n))
 
     @cached_property
+    def _claim_keys(self) -> dict[int, str]:
+        """Each report's normalised words; computed on first use, not at start-up."""
+        return {id(ref): normalise_quote(ref.quote.text) for ref in self.quotes}
+
+    @cached_property
     def _claim_index(self) -> dict[str, list[QuoteRef]]:
-        """Normalised words → every report of them; built on first use, not at start-up."""
+        """Normalised words → every report of them."""
         index: dict[str, list[QuoteRef]] = defaultdict(list)
         for ref in self.quotes:
-            index[normalise_quote(ref.quote.text)].append(ref)
+            index[self._claim_keys[id(ref)]].append(ref)
         return index
+
+    @cached_property
+    def direct_quotes_by_speaker(self) -> dict[str, list[QuoteRef]]:
+        by_speaker: dict[str, list[QuoteRef]] = defaultdict(list)
+        for ref in self.quotes:
+            if ref.speaker and ref.quote.kind == DIRECT:
+                by_speaker[ref.speaker].append(ref)
+        return by_speaker
 
     @staticmethod
     def entity_key(name: str) -> str:
@@ -217,18 +231,19 @@ class Corpus:
 
     def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
         """The reverse lookup, "who said X?": quotes containing every word typed."""
-        wanted = fold(words).split()
+        wanted = normalise_quote(words).split()
+        keys = self._claim_keys
         return [
             r for r in self.quotes
-            if (kind is None or r.quote.kind == kind) and all(w in fold(r.quote.text) for w in wanted)
+            if (kind is None or r.quote.kind == kind) and all(w in keys[id(r)] for w in wanted)
         ]
 
     def claims(self, refs: list[QuoteRef]) -> list[Claim]:
         """Group quote references whose words are the same once normalised, across the corpus."""
-        everywhere = self._claim_index
+        everywhere, keys = self._claim_index, self._claim_keys
         claims, seen = [], set()
         for ref in refs:
-            key = normalise_quote(ref.quote.text)
+            key = keys[id(ref)]
             if key in seen:
                 continue
             seen.add(key)

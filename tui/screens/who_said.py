@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Corpus, QuoteRef
+from store import DIRECT, Corpus, QuoteRef
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
@@ -57,19 +57,20 @@ class WhoSaidScreen(Screen[JumpTo | None]):
             yield OptionList(id="speaker-quotes")
         yield Footer()
 
-    def _refs(self) -> list[QuoteRef]:
-        refs = self.corpus.quotes
+    def _in_scope(self, refs: list[QuoteRef]) -> list[QuoteRef]:
+        """Direct quotes, of the day the timeline filters on if any."""
+        refs = [r for r in refs if r.quote.kind == DIRECT]
         if self.day:
             on_day = {a.id for a in self.corpus.articles_on(self.day)}
             refs = [r for r in refs if r.article.id in on_day]
-        return [r for r in refs if r.quote.kind == "direct"]
+        return refs
 
     def on_mount(self) -> None:
         speakers = self.query_one("#speakers", OptionList)
         speakers.border_title = "Speakers"
         self.query_one("#speaker-quotes", OptionList).border_title = "Quotes"
         counts: dict[str, int] = {}
-        for ref in self._refs():
+        for ref in self._in_scope(self.corpus.quotes):
             if ref.speaker:
                 counts[ref.speaker] = counts.get(ref.speaker, 0) + 1
         for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -92,7 +93,8 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     @on(OptionList.OptionHighlighted, "#speakers")
     def speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         name = event.option.id
-        self._show_rows(claim_rows(self.corpus, [r for r in self._refs() if r.speaker == name], with_speaker=False))
+        refs = self._in_scope(self.corpus.direct_quotes_by_speaker.get(name, []))
+        self._show_rows(claim_rows(self.corpus, refs, with_speaker=False))
 
     @on(OptionList.OptionSelected, "#speakers")
     def speaker_selected(self) -> None:
@@ -103,8 +105,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         words = event.value.strip()
         if not words:
             return
-        wanted = {id(r) for r in self.corpus.find_quotes(words)}
-        self._show_rows(claim_rows(self.corpus, [r for r in self._refs() if id(r) in wanted], with_speaker=True))
+        self._show_rows(claim_rows(self.corpus, self._in_scope(self.corpus.find_quotes(words)), with_speaker=True))
 
     @on(Input.Submitted, "#who-said-filter")
     def filter_submitted(self) -> None:
