@@ -193,10 +193,11 @@ class Corpus:
         return index
 
     @cached_property
-    def direct_quotes_by_speaker(self) -> dict[str, list[QuoteRef]]:
+    def quotes_by_speaker(self) -> dict[str, list[QuoteRef]]:
+        """Canonical speaker → their reports (direct and indirect), in corpus order."""
         by_speaker: dict[str, list[QuoteRef]] = defaultdict(list)
         for ref in self.quotes:
-            if ref.speaker and ref.quote.kind == DIRECT:
+            if ref.speaker:
                 by_speaker[ref.speaker].append(ref)
         return by_speaker
 
@@ -219,15 +220,12 @@ class Corpus:
     def quotes_by(self, speaker: str, kind: str | None = DIRECT) -> list[QuoteRef]:
         """A speaker's quotes under any spelling of the name: "Peskov", "Dmitry Peskov", "peskov"."""
         wanted = fold(speaker)
-
-        def matches(ref: QuoteRef) -> bool:
-            if not ref.speaker:
-                return False
-            if fold(ref.speaker) == wanted:
-                return True
-            return ref.quote.speaker_kind == PERSON and compatible_people(speaker.title(), ref.speaker)
-
-        return [r for r in self.quotes if matches(r) and (kind is None or r.quote.kind == kind)]
+        found: list[QuoteRef] = []
+        for name, refs in self.quotes_by_speaker.items():
+            is_person = any(r.quote.speaker_kind == PERSON for r in refs[:1])
+            if fold(name) == wanted or (is_person and compatible_people(speaker.title(), name)):
+                found.extend(r for r in refs if kind is None or r.quote.kind == kind)
+        return sorted(found, key=lambda r: (r.article.published or "9999", r.article.file, r.quote.start))
 
     def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
         """The reverse lookup, "who said X?": quotes containing every word typed."""

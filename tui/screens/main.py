@@ -25,6 +25,7 @@ from .jump_list import JumpListScreen
 from .who_said import WhoSaidScreen, claim_rows
 
 PANES = ("#articles", "#reader", "#entities", "#timeline")
+MENTION_ARTICLES_SHOWN = 40
 
 
 class MainScreen(Screen):
@@ -279,12 +280,16 @@ class MainScreen(Screen):
             rows.append((Text(f"Quotes ({len(quotes)})", style="bold underline"), None))
             rows.extend(claim_rows(self.corpus, quotes, with_speaker=False))
         key = self.corpus.entity_key(name)
+        mentioning = self.corpus.articles_mentioning(name)
+        shown = mentioning[:MENTION_ARTICLES_SHOWN]  # positions are in article files: read a bounded few
         mentions = [
             (article, entity)
-            for article in (self._article_with_corpus_names(a.id) for a in self.corpus.articles_mentioning(name))
+            for article in (self._article_with_corpus_names(a.id) for a in shown)
             for entity in article.entities if self.corpus.entity_key(entity.name) == key
         ]
-        rows.append((Text(f"Mentions ({sum(len(e.mentions) for _, e in mentions)})", style="bold underline"), None))
+        heading = f"Mentions ({info.mentions if info else 0} in {len(mentioning)} articles"
+        heading += f"; the first {len(shown)} articles listed)" if len(shown) < len(mentioning) else ")"
+        rows.append((Text(heading, style="bold underline"), None))
         for article, entity in mentions:
             for mention in entity.mentions:
                 label = Text(f"{mention.text}", style="bold")

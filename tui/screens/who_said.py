@@ -93,7 +93,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     @on(OptionList.OptionHighlighted, "#speakers")
     def speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         name = event.option.id
-        refs = self._in_scope(self.corpus.direct_quotes_by_speaker.get(name, []))
+        refs = self._in_scope(self.corpus.quotes_by_speaker.get(name, []))
         self._show_rows(claim_rows(self.corpus, refs, with_speaker=False))
 
     @on(OptionList.OptionSelected, "#speakers")
