@@ -1,7 +1,9 @@
 """Importing article files into the store, one bad file never stopping the others."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 from .db import Store
 from .pipeline import parse_file
 from .reading import InputError, expand_paths
+from .records import Article
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 
@@ -26,20 +29,46 @@ def bundled_seeds_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
 
-def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None, batch: int = 50) -> ImportReport:
-    from .nlp import load_model
+def _parse_or_error(path: Path) -> Article | str:
+    """In a worker process: the parsed article, or the one-line reason it was skipped."""
+    try:
+        return parse_file(path)
+    except InputError as error:
+        return str(error)
 
+
+def _parsed(files: list[Path], workers: int) -> Iterator[Article | str]:
+    """Articles in file order; with several workers, each process loads its own model."""
+    if workers <= 1:
+        from .nlp import load_model
+
+        nlp = load_model()
+        for path in files:
+            try:
+                yield parse_file(path, nlp)
+            except InputError as error:
+                yield str(error)
+        return
+    # "spawn": the caller may have threads (a progress bar, the TUI) that fork would copy badly.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_parse_or_error, files, chunksize=4)
+
+
+def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None, batch: int = 50,
+                 workers: int = 1) -> ImportReport:
+    """Parse and store the files; `workers` > 1 parses in that many processes (worth it for
+    large imports: the French model takes seconds to load in each)."""
     files = expand_paths(list(paths))
     report = ImportReport()
     if progress:
         progress(0, len(files), "loading the French language model")
-    nlp = load_model()
-    pending = []
-    for done, path in enumerate(files, 1):
-        try:
-            pending.append(parse_file(path, nlp))
-        except InputError as error:
-            report.errors.append(str(error))
+    pending: list[Article] = []
+    for done, (path, result) in enumerate(zip(files, _parsed(files, workers), strict=True), 1):
+        if isinstance(result, str):
+            report.errors.append(result)
+        else:
+            pending.append(result)
         if len(pending) >= batch or done == len(files):
             added = store.add_articles(pending)
             report.added += len(added)

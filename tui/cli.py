@@ -98,7 +98,7 @@ def cmd_import(args, db: Path) -> int:
             def progress(done: int, total: int, what: str) -> None:
                 bar.update(task, completed=done, total=total, description=f"Importing {what[:40]}")
 
-            report = import_paths(store, present, progress)
+            report = import_paths(store, present, progress, workers=_import_workers(present))
     finally:
         store.close()
     for error in report.errors:
@@ -107,6 +107,18 @@ def cmd_import(args, db: Path) -> int:
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or missing else 0
+
+
+def _import_workers(paths: list[Path]) -> int:
+    """Parallel parsing pays for its model loads only on larger imports."""
+    import os
+
+    from store.reading import expand_paths
+
+    return min(os.cpu_count() or 1, 4) if len(expand_paths(paths)) >= PARALLEL_IMPORT_FROM else 1
+
+
+PARALLEL_IMPORT_FROM = 40
 
 
 def cmd_quotes(args, db: Path) -> int:
