@@ -74,16 +74,16 @@ async def measure_app(db: Path, presses: int) -> dict[str, float]:
     return figures
 
 
-def ingest_throughput(folder: Path, copies: int) -> tuple[int, float]:
+def ingest_throughput(folder: Path, copies: int, workers: int) -> tuple[int, float]:
     source = folder / "ingest"
-    source.mkdir()
+    source.mkdir(exist_ok=True)
     for n in range(copies):
         for seed in sorted(bundled_seeds_dir().glob("*.txt")):
             (source / f"{n:03d}-{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n\nCopie {n}.", encoding="utf-8")
-    load_model()  # not counted: loaded once per import
+    load_model()  # the parent's copy is not counted; worker processes load their own
     started = time.perf_counter()
-    with Store(folder / "ingest.json") as store:
-        report = import_paths(store, [source])
+    with Store(folder / f"ingest-{workers}.json") as store:
+        report = import_paths(store, [source], workers=workers)
     return report.added, time.perf_counter() - started
 
 
@@ -100,7 +100,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--articles", type=int, default=10_000, help="size of the generated store")
     parser.add_argument("--presses", type=int, default=50)
-    parser.add_argument("--ingest-copies", type=int, default=10, help="copies of the 5 seeds to ingest")
+    parser.add_argument("--ingest-copies", type=int, default=24, help="copies of the 5 seeds to ingest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -116,8 +116,10 @@ def main() -> None:
         for name, value in asyncio.run(measure_app(big_db, presses=args.presses)).items():
             print(f"{args.articles}-article store     {name:<44} {value:9.3f}")
         print(f"{args.articles}-article store     durable mark-read (ms)                       {durable_mark_read(big_db):9.3f}")
-        added, seconds = ingest_throughput(folder, args.ingest_copies)
-        print(f"ingest                     {added} articles in {seconds:.1f} s: {added / seconds:.2f} articles/s (spaCy parse + store)")
+        for workers in (1, 2):
+            added, seconds = ingest_throughput(folder, args.ingest_copies, workers)
+            print(f"ingest, {workers} process(es)     {added} articles in {seconds:.1f} s: "
+                  f"{added / seconds:.2f} articles/s (spaCy parse + store, model loads included)")
 
 
 if __name__ == "__main__":
