@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .entities import compatible_people
-from .lexicon import HEAD_OF_STATE_WORDS, DEFINITE_ARTICLES, LEADER_NOUNS, fold, fold_text
+from .entities import compatible_people, fits_role, role_words
+from .lexicon import DEFINITE_ARTICLES, fold, fold_text
 from .records import ANONYMOUS, DIRECT, PERSON, Article, Entity, Event, Quote
 
 
@@ -91,23 +91,14 @@ def person_aliases(entities: list[Entity]) -> dict[str, str]:
     return aliases
 
 
-_LEADERS = {fold(noun) for noun in LEADER_NOUNS}
-
-
-def _role_words(text: str) -> tuple[str, set[str]]:
-    words = [w for w in re.findall(r"[\w-]+", fold(text)) if w not in ("de", "du", "des", "d", "l", "la", "le", "les")]
-    return (words[0], set(words[1:])) if words else ("", set())
-
-
 def resolve_described_speakers(articles: list[Article]) -> None:
     """`a prévenu le dirigeant américain`: a definite description becomes the one person of the
     article whom the corpus describes with that function and those adjectives."""
-    role_texts: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         for entity in article.entities:
             if entity.kind == PERSON:
-                role_texts[entity.name].update(entity.roles)
-    roles = {name: [_role_words(r) for r in texts] for name, texts in role_texts.items()}
+                roles[entity.name].update(entity.roles)
     for article in articles:
         present = {e.name for e in article.entities if e.kind == PERSON}
         resolved: dict[str, str] = {}
@@ -116,16 +107,13 @@ def resolve_described_speakers(articles: list[Article]) -> None:
             if quote.speaker_kind != ANONYMOUS or not speaker or fold(speaker.split()[0]) not in DEFINITE_ARTICLES:
                 continue
             if speaker not in resolved:
-                head, modifiers = _role_words(speaker.split(" ", 1)[-1])
-                modifiers -= HEAD_OF_STATE_WORDS
-                matches = {
-                    name for name in present for role_head, role_modifiers in roles.get(name, [])
-                    if (role_head == head or (role_head in _LEADERS and head in _LEADERS)) and modifiers and modifiers <= role_modifiers
-                }
+                # Across articles a bare function ("le porte-parole") could be anyone: it must say more.
+                qualified = bool(role_words(speaker)[1])
+                matches = {name for name in present for role in roles.get(name, ()) if qualified and fits_role(speaker, role)}
                 resolved[speaker] = matches.pop() if len(matches) == 1 else ""
         if any(resolved.values()):
             article.quotes = [
-                Quote(**{**q.__dict__, "speaker": resolved[q.speaker], "speaker_kind": PERSON}) if resolved.get(q.speaker or "") else q
+                replace(q, speaker=resolved[q.speaker], speaker_kind=PERSON) if resolved.get(q.speaker or "") else q
                 for q in article.quotes
             ]
 
@@ -139,7 +127,7 @@ def canonicalise(articles: list[Article]) -> dict[str, str]:
                 entity.name = aliases.get(entity.name, entity.name)
         if any(q.speaker in aliases and aliases[q.speaker] != q.speaker for q in article.quotes):
             article.quotes = [
-                Quote(**{**q.__dict__, "speaker": aliases[q.speaker]}) if aliases.get(q.speaker or "", q.speaker) != q.speaker else q
+                replace(q, speaker=aliases[q.speaker]) if aliases.get(q.speaker or "", q.speaker) != q.speaker else q
                 for q in article.quotes
             ]
     resolve_described_speakers(articles)

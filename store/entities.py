@@ -9,7 +9,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .lexicon import ARTICLES, HONORIFICS, INSTITUTION_NOUNS, LEADER_NOUNS, MONTHS, PERSON_ROLE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold
+from .lexicon import (
+    ARTICLES, FUNCTION_WORDS, HEAD_OF_STATE_WORDS, HONORIFICS, INSTITUTION_NOUNS, LEADER_NOUNS, MONTHS, PERSON_ROLE_NOUNS,
+    PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
+)
 from .records import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 _LABEL_KIND = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
@@ -91,7 +94,7 @@ def _vote(candidate: _Candidate, label: str, had_article: bool) -> None:
         # French puts no article before a person's name; "le Kremlin" acts as an institution.
         candidate.votes[PERSON] -= 3
         verb = head.head if head.dep_.startswith("nsubj") else None
-        if verb is not None and verb.lemma_.lower() in SPEECH_VERBS:
+        if verb is not None and speech_lemma(verb) in SPEECH_VERBS:
             candidate.votes[ORGANIZATION] += 1  # an institution that speaks
     if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
         candidate.votes[PLACE] += 2
@@ -245,6 +248,27 @@ def _trailing_name(ent):
     from spacy.tokens import Span
 
     return Span(ent.doc, run[0].i, run[-1].i + 1, label="PER")
+
+
+_LEADERS = frozenset(fold(noun) for noun in LEADER_NOUNS)
+
+
+def role_words(text: str) -> tuple[str, set[str]]:
+    """A role or a descriptor as its head noun and its other content words, folded:
+    "le porte-parole du Kremlin" → ("porte-parole", {"kremlin"})."""
+    words = [w for w in re.findall(r"[\w-]+", fold(text)) if w not in FUNCTION_WORDS]
+    return (words[0], set(words[1:]) - HEAD_OF_STATE_WORDS) if words else ("", set())
+
+
+def fits_role(descriptor: str, role: str) -> int:
+    """How well a description ("le dirigeant américain") names the holder of a role ("président
+    américain"): 0 when it cannot, else more for more shared words. Heads must agree (leaders are
+    interchangeable) and every word the description adds must be in the role."""
+    head, modifiers = role_words(descriptor)
+    role_head, role_modifiers = role_words(role)
+    if not head or not (head == role_head or (head in _LEADERS and role_head in _LEADERS)):
+        return 0
+    return 1 + len(modifiers) if modifiers <= role_modifiers else 0
 
 
 def person_key(name: str) -> str:

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from .corpus import canonicalise
 from .entities import compatible_people
-from .lexicon import fold
+from .lexicon import FUNCTION_WORDS, fold
 from .pipeline import parse_file
 from .reading import InputError, expand_paths
 from .records import DIRECT, ORGANIZATION, PERSON, PLACE, Article
 
-_STOPWORDS = frozenset("le la les l de du des d un une à au aux et en".split())
 
 
 def words(text: str) -> set[str]:
@@ -65,8 +64,8 @@ def same_speaker(predicted: str | None, gold: str) -> bool:
         return True
     if len(gold.split()) <= 3 and gold[:1].isupper() and predicted[:1].isupper() and compatible_people(predicted, gold):
         return True
-    content_gold = words(gold) - _STOPWORDS
-    content_predicted = words(predicted) - _STOPWORDS
+    content_gold = words(gold) - FUNCTION_WORDS
+    content_predicted = words(predicted) - FUNCTION_WORDS
     shared = content_gold & content_predicted
     return bool(shared) and len(shared) >= 0.6 * min(len(content_gold), len(content_predicted)) and len(shared) >= 0.5 * len(content_gold)
 

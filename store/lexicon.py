@@ -82,3 +82,20 @@ ambassadrice diplomate officiel fonctionnaire négociateur négociatrice analyst
 membre député députée sénateur sénatrice général commandant représentant représentante envoyé envoyée
 émissaire assistant assistante collaborateur proche juge procureur maire gouverneur premier chancelier
 """.split())
+
+# Words that carry no content when comparing quotes, roles and descriptors.
+FUNCTION_WORDS = frozenset("le la les l un une des de du d à au aux et en son sa ses leur leurs ce cet cette ces".split())
+
+
+def speech_lemma(token) -> str:
+    """The verb's lemma, mended where the tagger leaves a conjugated form (`estime` for estimer)."""
+    lemma = token.lemma_.lower()
+    if lemma == "savoir" and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
+        return "faire savoir"
+    if lemma in SPEECH_VERBS:
+        return lemma
+    word = token.lower_
+    for guess in (word + "r", word[:-1] + "er" if word.endswith(("é", "e")) else "", word[:-2] + "er" if word.endswith("és") else ""):
+        if guess in SPEECH_VERBS:
+            return guess
+    return lemma

@@ -9,14 +9,19 @@ A quote with no cue continues the previous speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .lexicon import CLAUSE_VERBS, HEAD_OF_STATE_WORDS, ARTICLES, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS, LEADER_NOUNS, PERSON_ROLE_NOUNS, NAMING_WORDS, SOURCE_PREPOSITIONS, SPEECH_VERBS, DEFINITE_ARTICLES, WEEKDAYS, MONTHS, fold
+from .entities import compatible_people, fits_role
+from .lexicon import (
+    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS,
+    MONTHS, NAMING_WORDS, PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
+)
 from .quote_marks import MarkedSpan, find_marked_spans
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
-_SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour", "mardi"}
+_SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour"}
+_NAMING_WORDS = frozenset(fold(w) for w in NAMING_WORDS)
 # "cette source", "l'officiel": a definite noun that points back to the last anonymous speaker.
 ANAPHORIC_SOURCES = frozenset({"source", "officiel", "responsable", "diplomate", "fonctionnaire", "interlocuteur"})
 _LATTER = frozenset({"dernier", "dernière", "celui-ci", "celle-ci"})
@@ -59,7 +64,7 @@ class Attributor:
     # --- which marked spans are speech -------------------------------------------------------
     def _is_speech_like(self, span: MarkedSpan) -> bool:
         before = self.text[max(0, span.outer_start - 30) : span.outer_start].split()
-        if before and fold(before[-1]).strip(",:") in {fold(w) for w in NAMING_WORDS}:
+        if before and fold(before[-1]).strip(",:") in _NAMING_WORDS:
             return False
         words = span.text(self.text).split()
         if 1 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
@@ -325,7 +330,7 @@ class Attributor:
             descriptor = descriptor[0].lower() + descriptor[1:]  # "Un responsable" opening a sentence
         if determiner in INDEFINITE_DETERMINERS:
             return Speaker(descriptor, ANONYMOUS, head.lemma_)
-        role_holder = self._role_holder(phrase, head)
+        role_holder = self._role_holder(phrase)
         if role_holder is not None:
             return Speaker(role_holder.name, PERSON)
         for act in reversed(self.history):
@@ -368,29 +373,14 @@ class Attributor:
         return None
 
     def _person_by_name(self, text: str) -> Entity | None:
-        from .entities import compatible_people
-
         return next((e for e in self.entities if e.kind == PERSON and compatible_people(text, e.name)), None)
 
-    def _role_holder(self, phrase: list, head) -> Entity | None:
+    def _role_holder(self, phrase: list) -> Entity | None:
         """`a ajouté le porte-parole` → the person the article introduced as porte-parole."""
-        words = {fold(t.text) for t in phrase if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-        modifiers = {fold(t.text) for t in phrase if t.pos_ in ("ADJ", "PROPN") and t.i > head.i} - HEAD_OF_STATE_WORDS
-        best, best_score = None, 0
-        for entity in self.entities:
-            if entity.kind != PERSON:
-                continue
-            for role in entity.roles:
-                role_words = set(fold(role).replace("-", " - ").split()) | {fold(role.split()[0])}
-                same_head = fold(head.text) in role_words or (
-                    head.lemma_ in LEADER_NOUNS and role.split()[0].lower() in LEADER_NOUNS
-                )
-                if not same_head or not modifiers <= role_words:
-                    continue
-                score = 1 + len(words & role_words)
-                if score > best_score:
-                    best, best_score = entity, score
-        return best
+        descriptor = " ".join(t.text for t in phrase)
+        scored = [(fits_role(descriptor, role), entity) for entity in self.entities if entity.kind == PERSON for role in entity.roles]
+        best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        return best[1] if best[0] else None
 
     def _antecedent(self, position: int) -> Speaker | None:
         """A pronoun subject: the single person subject earlier in the same sentence, else the
@@ -477,7 +467,7 @@ _SPECIFICITY = {PERSON: 3, ANONYMOUS: 2, ORGANIZATION: 1, None: 0}
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in ("le", "la", "les", "un", "une", "des", "de", "du"))
+    return frozenset(re.findall(r"\w+", fold(text))) - FUNCTION_WORDS
 
 
 def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
@@ -493,23 +483,9 @@ def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
     for quote in quotes:
         source = best.get(_content_words(quote.text)) if quote.kind == DIRECT else None
         if source is not None and _SPECIFICITY[quote.speaker_kind] < 2 and _SPECIFICITY[source.speaker_kind] > _SPECIFICITY[quote.speaker_kind]:
-            quote = Quote(**{**quote.__dict__, "speaker": source.speaker, "speaker_kind": source.speaker_kind})
+            quote = replace(quote, speaker=source.speaker, speaker_kind=source.speaker_kind)
         shared.append(quote)
     return shared
-
-
-def speech_lemma(token) -> str:
-    """The verb's lemma, mended where the tagger leaves a conjugated form (`estime` for estimer)."""
-    lemma = token.lemma_.lower()
-    if lemma == "savoir" and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
-        return "faire savoir"
-    if lemma in SPEECH_VERBS:
-        return lemma
-    word = token.lower_
-    for guess in (word + "r", word[:-1] + "er" if word.endswith(("é", "e")) else "", word[:-2] + "er" if word.endswith("és") else ""):
-        if guess in SPEECH_VERBS:
-            return guess
-    return lemma
 
 
 def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:

@@ -113,3 +113,13 @@ def test_roles_without_determiner_and_opening_with_an_adjective(parse):
     roles = {e.name: e.roles for e in article.entities if e.kind == PERSON}
     assert roles["Claire Vidal"] == ["première ministre"]
     assert roles["Paul Roche"] == ["secrétaire général du syndicat"]
+
+
+def test_a_description_fits_a_role_by_head_and_added_words():
+    from store.entities import fits_role
+
+    assert fits_role("le porte-parole", "porte-parole du Kremlin")
+    assert fits_role("le dirigeant américain", "président américain")  # leaders are interchangeable
+    assert fits_role("le chef de l'Etat", "président")
+    assert not fits_role("le chef de la diplomatie américaine", "chef de la diplomatie russe")
+    assert not fits_role("le ministre", "porte-parole du gouvernement")
