@@ -141,7 +141,7 @@ def _role_before(tokens: list) -> str | None:
     collected = []
     while i >= 0 and len(collected) < 12:
         token = doc[i]
-        if token.pos_ == "DET" or token.lower_ in _ROLE_DETERMINERS and token.pos_ == "DET":
+        if token.pos_ == "DET":
             before = doc[i - 1] if i > 0 else None
             if before is None or before.lower_ not in _COMPLEMENT_PREPOSITIONS:
                 break  # the determiner that opens the role's noun phrase
@@ -222,10 +222,12 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
         if ent is None or ent.label_ not in _LABEL_KIND or all(t.i in covered for t in ent):
             continue
         tokens, had_article, had_honorific = _strip_surface(list(ent))
-        previous = _previous_token(list(ent)) if ent.start > 0 else None
+        previous = _previous_token(list(ent))
         if previous is not None and previous.lower_ in HONORIFICS:
             had_honorific = True
-        parts = _split_coordination(tokens) if tokens else []
+        # "MM. Blinken et Zelensky" is two people; "Organisation pour la sécurité et la coopération" one body.
+        parts = _split_coordination(tokens) if ent.label_ == "PER" else [tokens]
+        parts = [p for p in parts if p]
         for part in parts:
             if _is_noise(part) or _in_credit_line(part):
                 continue
@@ -245,9 +247,7 @@ def _trailing_name(ent):
         run.insert(0, token)
     if len(run) < 2 or run[0].i == ent.start:
         return None
-    from spacy.tokens import Span
-
-    return Span(ent.doc, run[0].i, run[-1].i + 1, label="PER")
+    return ent.doc.char_span(run[0].idx, run[-1].idx + len(run[-1].text), label="PER")
 
 
 _LEADERS = frozenset(fold(noun) for noun in LEADER_NOUNS)
@@ -316,24 +316,20 @@ def preferred_name(forms: Counter) -> str:
     return max(forms, key=lambda f: (len(f.split()), forms[f], len(f), f))
 
 
-def _org_key(text: str) -> str:
-    return fold(text)
-
-
 def extract_entities(doc) -> list[Entity]:
     candidates = _candidates(doc)
     # Type by vote over every mention of the same surface form.
     votes: dict[str, Counter] = defaultdict(Counter)
     for candidate, _ in candidates:
-        votes[_org_key(candidate.text)].update(candidate.votes)
+        votes[fold(candidate.text)].update(candidate.votes)
     person_surnames = {
         person_key(c.text.split()[-1])
         for c, _ in candidates
-        if len(c.text.split()) >= 2 and votes[_org_key(c.text)][PERSON] > 0
+        if len(c.text.split()) >= 2 and votes[fold(c.text)][PERSON] > 0
     }
 
     def kind_of(candidate: _Candidate) -> str:
-        tally = votes[_org_key(candidate.text)]
+        tally = votes[fold(candidate.text)]
         if len(candidate.tokens) == 1 and person_key(candidate.text) in person_surnames:
             return PERSON  # the surname of someone named in full
         if len(candidate.tokens) == 1 and not candidate.honorific and tally[PERSON] > 0:
@@ -347,13 +343,12 @@ def extract_entities(doc) -> list[Entity]:
         kind = kind_of(candidate)
         mention = Mention(candidate.text, candidate.start, candidate.end)
         if kind == PERSON:
-            _add_person(people, mention)
-            entity = next(p for p in people if mention in p.mentions)
+            entity = _add_person(people, mention)
             role = _role_before(candidate.tokens) or _role_after(candidate.tokens)
             if role and role not in entity.roles:
                 entity.roles.append(role)
         else:
-            key = _org_key(candidate.text)
+            key = fold(candidate.text)
             entity = others.setdefault(key, Entity(candidate.text, kind))
             entity.mentions.append(mention)
     _merge_acronyms(doc.text, others)
@@ -367,18 +362,20 @@ def extract_entities(doc) -> list[Entity]:
     return entities
 
 
-def _add_person(people: list[Entity], mention: Mention) -> None:
+def _add_person(people: list[Entity], mention: Mention) -> Entity:
+    """The person this mention belongs to (a full name it fits first), created if new."""
     for person in people:
         if any(compatible_people(mention.text, m.text) for m in person.mentions if len(m.text.split()) >= 2) or (
             len(mention.text.split()) >= 2 and all(compatible_people(mention.text, m.text) for m in person.mentions)
         ):
             person.mentions.append(mention)
-            return
+            return person
     for person in people:
         if all(compatible_people(mention.text, m.text) for m in person.mentions):
             person.mentions.append(mention)
-            return
+            return person
     people.append(Entity(mention.text, PERSON, [mention]))
+    return people[-1]
 
 
 def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:
@@ -393,7 +390,7 @@ def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:
                 continue
             full = Mention(text[long_form.start : opening].rstrip(), long_form.start, long_form.start + len(text[long_form.start : opening].rstrip()))
             entity.mentions[entity.mentions.index(long_form)] = full
-            short = entities.pop(_org_key(acronym), None)
+            short = entities.pop(fold(acronym), None)
             if short is not None and short is not entity:
                 entity.mentions.extend(short.mentions)
             break

@@ -123,3 +123,10 @@ def test_a_description_fits_a_role_by_head_and_added_words():
     assert fits_role("le chef de l'Etat", "président")
     assert not fits_role("le chef de la diplomatie américaine", "chef de la diplomatie russe")
     assert not fits_role("le ministre", "porte-parole du gouvernement")
+
+
+def test_only_people_are_split_on_et(parse):
+    article = parse(HEAD + "Le Fonds monétaire et financier international publie un rapport. MM. Lefèvre et Moreau le lisent.")
+    names = {e.name for e in article.entities}
+    assert {"Lefèvre", "Moreau"} <= names
+    assert not {"Fonds monétaire", "financier international"} & names
