@@ -108,7 +108,31 @@ def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.
     return None
 
 
-def infer_publication(body: str, doc, stated: str | None, dateline: str | None = None) -> Publication:
+@dataclass(frozen=True)
+class Expression:
+    """A temporal expression found in the body, with the tense of the verb it depends on."""
+
+    match: re.Match
+    future: bool | None
+
+
+def find_expressions(body: str, doc) -> list[Expression]:
+    """Every temporal expression once, tense included: both the publication date and the events use them."""
+    return [Expression(m, _is_future(doc, m.start())) for m in _EXPRESSIONS.finditer(body)]
+
+
+def _full_date(match: re.Match, reference: dt.date | None, future: bool | None) -> dt.date | None:
+    """`jeudi 30 décembre 2021`, `le 10 janvier`: the year from the text, else guessed near the reference."""
+    day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
+    weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
+    year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, future)
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
+def infer_publication(body: str, expressions: list[Expression], stated: str | None, dateline: str | None = None) -> Publication:
     if match := _PUBLISHED.search(dateline or body):
         day, month, year = _day_number(match.group(1)), _MONTH_NUMBER[match.group(2).lower()], int(match.group(3))
         return Publication(dt.date(year, month, day).isoformat(), DAY, f"« {match.group(0)} »")
@@ -126,20 +150,9 @@ def infer_publication(body: str, doc, stated: str | None, dateline: str | None =
         reference = dt.date(parts[0], parts[1], 15)
     # Explicit dates of past events: the article cannot be older than the latest of them.
     dated = []
-    for match in _EXPRESSIONS.finditer(body):
-        if not match.group("full"):
-            continue
-        future = _is_future(doc, match.start())
-        day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
-        weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
-        year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, future)
-        if year is None:
-            continue
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        dated.append((date, future, match.group(0)))
+    for found in expressions:
+        if found.match.group("full") and (date := _full_date(found.match, reference, found.future)):
+            dated.append((date, found.future, found.match.group(0)))
     past = [d for d in dated if d[1] is False]
     if reference is not None:  # the date line bounds the publication to its month
         past = [d for d in past if (d[0].year, d[0].month) == (reference.year, reference.month)]
@@ -149,20 +162,20 @@ def infer_publication(body: str, doc, stated: str | None, dateline: str | None =
     if reference is not None:
         month_end = (reference.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         upcoming = sorted((d for d in dated if d[1] or d[0] >= month_end), key=lambda d: d[0])
-        weekday_day = _latest_weekday_before(body, doc, reference, upcoming[0][0] if upcoming else None)
+        weekday_day = _latest_weekday_before(expressions, reference, upcoming[0][0] if upcoming else None)
         if weekday_day is not None:
             return Publication(weekday_day.isoformat(), DAY, f"date line « {stated} » and the weekdays of past events")
         return Publication(stated, MONTH, f"date line « {stated} »")
     return Publication(None, None, None)
 
 
-def _latest_weekday_before(body: str, doc, reference: dt.date, upcoming: dt.date | None) -> dt.date | None:
+def _latest_weekday_before(expressions: list[Expression], reference: dt.date, upcoming: dt.date | None) -> dt.date | None:
     """In a month-dated article that announces a later date, news is told on the day it happens:
     the publication is the last day of the month, before that date, named by a past-tense weekday."""
     weekdays = {
-        _WEEKDAY_NUMBER[m.group("wd").lower()]
-        for m in _EXPRESSIONS.finditer(body)
-        if m.group("weekday") and not m.group("wdir") and _is_future(doc, m.start()) is False
+        _WEEKDAY_NUMBER[e.match.group("wd").lower()]
+        for e in expressions
+        if e.match.group("weekday") and not e.match.group("wdir") and e.future is False
     }
     if not weekdays or upcoming is None:
         return None
@@ -172,25 +185,18 @@ def _latest_weekday_before(body: str, doc, reference: dt.date, upcoming: dt.date
     return days[-1] if days else None
 
 
-def resolve_events(body: str, doc, publication: Publication) -> list[Event]:
+def resolve_events(expressions: list[Expression], doc, publication: Publication) -> list[Event]:
     anchor = dt.date.fromisoformat(publication.date) if publication.precision == DAY else None
     reference = anchor or (dt.date.fromisoformat(publication.date + "-15") if publication.precision == MONTH else None)
     events: list[Event] = []
     previous: dt.date | None = None
     previous_year: int | None = None
-    for match in _EXPRESSIONS.finditer(body):
+    for found in expressions:
+        match, future = found.match, found.future
         start, end = match.span()
-        future = _is_future(doc, start)
         date, precision = None, DAY
         if match.group("full"):
-            day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
-            weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
-            year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, future)
-            if year:
-                try:
-                    date = dt.date(year, month, day)
-                except ValueError:
-                    date = None
+            date = _full_date(match, reference, future)
         elif match.group("part") or match.group("monthonly"):
             month = _MONTH_NUMBER[(match.group("pmonth") or match.group("mmonth")).lower()]
             explicit = match.group("pyear") or match.group("myear")

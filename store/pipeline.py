@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from .cleaning import clean
-from .dates import infer_publication, resolve_events
+from .dates import find_expressions, infer_publication, resolve_events
 from .entities import extract_entities
 from .nlp import load_model, parse_paragraphs
 from .quotes import extract_quotes
@@ -29,7 +29,8 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
     parsed = [p.text.replace("\u00a0", " ").replace("\u202f", " ") for p in cleaned.paragraphs]
     doc = parse_paragraphs(nlp, parsed, PARAGRAPH_SEPARATOR)
     entities = extract_entities(doc)
-    publication = infer_publication(body, doc, cleaned.stated_date, cleaned.dateline)
+    expressions = find_expressions(body, doc)
+    publication = infer_publication(body, expressions, cleaned.stated_date, cleaned.dateline)
     return Article(
         id=article_id(text),
         file=file_name,
@@ -42,7 +43,7 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
         lead=cleaned.paragraphs[1 if cleaned.title else 0].text[:120] if len(cleaned.paragraphs) > 1 or not cleaned.title else "",
         entities=entities,
         quotes=extract_quotes(doc, entities, body),
-        events=resolve_events(body, doc, publication),
+        events=resolve_events(expressions, doc, publication),
     )
 
 
