@@ -90,6 +90,7 @@ class MainScreen(Screen):
         self.query_text = ""
         self._bodies: dict[str, Article] = {}
         self.word_index: WordIndex | None = None
+        self._pending_target: tuple[int, int] | None = None  # where a jump wants the next article opened
 
     def compose(self) -> ComposeResult:
         yield Static(Text("ukr-tui · starting…"), id="status")
@@ -155,7 +156,8 @@ class MainScreen(Screen):
         return self._bodies[article_id]
 
     def watch_current_id(self, article_id: str | None) -> None:
-        self.show_article(article_id)
+        target, self._pending_target = self._pending_target, None
+        self.show_article(article_id, target)
 
     def show_article(self, article_id: str | None, target: tuple[int, int] | None = None) -> None:
         if self.corpus is None or article_id is None:
@@ -170,12 +172,13 @@ class MainScreen(Screen):
         with self.app.batch_update():
             self.query_one(ArticleList).select_id(article_id)
             self.query_one(Reader).show(article, target)
-            self._show_entities()
+            if not self.corpus_scope:  # the corpus-wide ranking does not change with the article
+                self._show_entities()
         timeline = self.query_one(TimelineStrip)
         timeline.highlighted = frozenset(e.date for e in article.events)
         if not timeline.has_focus:
             days = sorted(e.date for e in article.events if len(e.date) == 10)
-            if article.published in days or days:
+            if days:
                 timeline.move_to(article.published if article.published in days else days[0])
         self._mark_read(article_id)
 
@@ -190,13 +193,13 @@ class MainScreen(Screen):
         return article
 
     def _first_match_span(self, article: Article) -> tuple[int, int] | None:
-        words = fold(self.query_text).split()
         body = fold_text(article.body)
-        positions = [body.find(w) for w in words if body.find(w) >= 0]
-        if not positions:
+        found = [(body.find(word), word) for word in fold(self.query_text).split()]
+        found = [(position, word) for position, word in found if position >= 0]
+        if not found:
             return None
-        start = min(positions)
-        return (start, start + len(words[0]))
+        start, word = min(found)
+        return (start, start + len(word))
 
     def _show_entities(self) -> None:
         if self.corpus is None:
@@ -259,8 +262,12 @@ class MainScreen(Screen):
             return
         if self.day_filter and self.corpus and target.article_id not in {a.id for a in self._visible_articles()}:
             self.day_filter = None
-        self.current_id = target.article_id
-        self.show_article(target.article_id, (target.start, target.end) if target.end > target.start else None)
+        span = (target.start, target.end) if target.end > target.start else None
+        if self.current_id == target.article_id:
+            self.show_article(target.article_id, span)
+        else:
+            self._pending_target = span
+            self.current_id = target.article_id  # its watcher opens the article once, at the span
         self.query_one(Reader).focus()
 
     # --- screens -----------------------------------------------------------------------------------
