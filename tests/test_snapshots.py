@@ -13,25 +13,15 @@ def no_cursor_blink(monkeypatch):
     monkeypatch.setenv("TEXTUAL_CURSOR_BLINK", "0")
 
 
-def test_main_screen(snap_compare, seed_store_path):
-    assert snap_compare(make_app(seed_store_path), terminal_size=SIZE, run_before=wait_loaded)
-
-
-def test_help_screen(snap_compare, seed_store_path):
-    async def open_help(pilot):
+@pytest.mark.parametrize(
+    "keys",
+    [pytest.param([], id="main"), pytest.param(["question_mark"], id="help"), pytest.param(["w", "down"], id="who_said_what")],
+)
+def test_screen(snap_compare, seed_store_path, keys):
+    async def open_screen(pilot):
         await wait_loaded(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
 
-    assert snap_compare(make_app(seed_store_path), terminal_size=SIZE, run_before=open_help)
-
-
-def test_who_said_what(snap_compare, seed_store_path):
-    async def open_who_said(pilot):
-        await wait_loaded(pilot)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("down")
-        await pilot.pause()
-
-    assert snap_compare(make_app(seed_store_path), terminal_size=SIZE, run_before=open_who_said)
+    assert snap_compare(make_app(seed_store_path), terminal_size=SIZE, run_before=open_screen)
