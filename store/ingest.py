@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -13,7 +14,8 @@ from .pipeline import parse_file
 from .reading import InputError, expand_paths
 from .records import Article
 
-Progress = Callable[[int, int, str], None]  # done, total, what is happening
+Progress = Callable[[int, int, str], None]
+PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save  # done, total, what is happening
 
 
 @dataclass
@@ -56,10 +58,12 @@ def _parsed(files: list[Path], workers: int) -> Iterator[Article | str]:
 
 
 def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None, batch: int = 50,
-                 workers: int = 1) -> ImportReport:
-    """Parse and store the files; `workers` > 1 parses in that many processes (worth it for
-    large imports: the French model takes seconds to load in each)."""
+                 workers: int | None = 1) -> ImportReport:
+    """Parse and store the files in `workers` processes; None chooses: several for a large import,
+    one otherwise (each process spends seconds loading the French model)."""
     files = expand_paths(list(paths))
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_IMPORT_FROM else 1
     report = ImportReport()
     if progress:
         progress(0, len(files), "loading the French language model")

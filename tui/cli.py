@@ -98,7 +98,7 @@ def cmd_import(args, db: Path) -> int:
             def progress(done: int, total: int, what: str) -> None:
                 bar.update(task, completed=done, total=total, description=f"Importing {what[:40]}")
 
-            report = import_paths(store, present, progress, workers=_import_workers(present))
+            report = import_paths(store, present, progress, workers=None)
     finally:
         store.close()
     for error in report.errors:
@@ -109,24 +109,12 @@ def cmd_import(args, db: Path) -> int:
     return EXIT_ERROR if report.errors or missing else 0
 
 
-def _import_workers(paths: list[Path]) -> int:
-    """Parallel parsing pays for its model loads only on larger imports."""
-    import os
-
-    from store.reading import expand_paths
-
-    return min(os.cpu_count() or 1, 4) if len(expand_paths(paths)) >= PARALLEL_IMPORT_FROM else 1
-
-
-PARALLEL_IMPORT_FROM = 40
-
-
 def cmd_quotes(args, db: Path) -> int:
-    from store import Corpus, Store
+    from store import DIRECT, Corpus, Store
 
     with Store(db, writable=False) as store:
         corpus = Corpus(store.summaries(), store.read_ids())
-    kind = None if args.indirect else "direct"
+    kind = None if args.indirect else DIRECT
     refs = corpus.quotes_by(args.speaker, kind) if args.speaker else [r for r in corpus.quotes if kind is None or r.quote.kind == kind]
     if args.speaker and not refs:
         print(f"ukr-tui: no quotes by “{args.speaker}” in {db}", file=sys.stderr)
@@ -139,8 +127,7 @@ def cmd_quotes(args, db: Path) -> int:
             "speaker_type": first.quote.speaker_kind,
             "kind": first.quote.kind,
             "sources": [
-                {"file": r.article.file, "title": r.article.title, "published": r.article.published,
-                 "speaker": r.speaker, "start": r.quote.start, "end": r.quote.end}
+                {"file": r.article.file, "title": r.article.title, "published": r.article.published, "speaker": r.speaker}
                 for r in claim.refs
             ],
             "disputed": claim.disputed,
