@@ -201,10 +201,6 @@ class Corpus:
         chosen = [e for e in self.entities.values() if kind is None or e.kind == kind]
         return sorted(chosen, key=lambda e: (-e.mentions, e.name))
 
-    def speakers(self, kind: str | None = DIRECT) -> list[tuple[str, int]]:
-        counts = Counter(r.speaker for r in self.quotes if r.speaker and (kind is None or r.quote.kind == kind))
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
     def quotes_by(self, speaker: str, kind: str | None = DIRECT) -> list[QuoteRef]:
         """A speaker's quotes under any spelling of the name: "Peskov", "Dmitry Peskov", "peskov"."""
         wanted = fold(speaker)
