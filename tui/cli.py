@@ -131,12 +131,15 @@ def cmd_quotes(args, db: Path) -> int:
                 for r in claim.refs
             ],
             "disputed": claim.disputed,
+            "confidence": first.quote.confidence,
+            "candidate": first.quote.candidate,
         }
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
         else:
             dates = ", ".join(sorted({s["published"] or "no date" for s in record["sources"]}))
-            print(f"«{claim.text}» — {claim.speaker or '?'} ({len(record['sources'])} source(s), {dates})")
+            who = claim.speaker or ("? (perhaps " + first.quote.candidate + ")" if first.quote.candidate else "?")
+            print(f"«{claim.text}» — {who} ({len(record['sources'])} source(s), {dates})")
     return 0
 
 
