@@ -22,6 +22,7 @@ PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than th
 class ImportReport:
     added: int = 0
     already_there: int = 0
+    repaired: int = 0  # already there, but their article file was missing or damaged and is rewritten
     errors: list[str] = field(default_factory=list)
 
 
@@ -75,8 +76,11 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
             pending.append(result)
         if len(pending) >= batch or done == len(files):
             added = store.add_articles(pending)
+            added_ids = {a.id for a in added}
+            repaired = store.repair_bodies([a for a in pending if a.id not in added_ids])
             report.added += len(added)
-            report.already_there += len(pending) - len(added)
+            report.repaired += len(repaired)
+            report.already_there += len(pending) - len(added) - len(repaired)
             pending = []
         if progress:
             progress(done, len(files), path.name)
