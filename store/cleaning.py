@@ -48,12 +48,13 @@ class CleanText:
 def neutralise_controls(text: str) -> str:
     """Replace terminal control characters (ESC, BEL, C1…) one for one with visible symbols.
 
-    One for one keeps offsets stable; text is data and must never drive the terminal.
+    One for one keeps offsets stable; text is data and must never drive the terminal. Tabs and
+    carriage returns (Windows line ends) become spaces, which stripping then removes.
     """
     out = []
     for char in text:
         code = ord(char)
-        if char in "\n\t":
+        if char in "\n\t\r":
             out.append(char if char == "\n" else " ")
         elif code < 0x20:
             out.append(chr(0x2400 + code))

@@ -6,8 +6,13 @@ from typing import Any
 from .records import ORGANIZATION, PERSON, PLACE, Article
 
 
-def article_json(article: Article) -> dict[str, Any]:
-    """Offsets (`start`, `end`) are character offsets into the source file."""
+def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
+    """Offsets (`start`, `end`) are character offsets into the source file. Given the file's text
+    (`source`), a quote's text is exactly `source[start:end]`: the file's own characters, line
+    breaks, lines cleaning dropped and control characters included (JSON escapes them)."""
+
+    def quote_text(quote) -> str:
+        return quote.text if source is None else source[article.source_offset(quote.start) : article.source_offset(quote.end)]
 
     def entities(kind: str) -> list[dict[str, Any]]:
         return [
@@ -25,7 +30,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "places": entities(PLACE),
         "quotes": [
             {
-                "text": q.text,
+                "text": quote_text(q),
                 "speaker": q.speaker,
                 "speaker_type": q.speaker_kind,
                 "kind": q.kind,

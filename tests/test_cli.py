@@ -230,3 +230,39 @@ def test_import_refuses_a_damaged_index_and_restore_brings_back_the_last_good_ge
     out = capfd.readouterr().out
     assert out.startswith(f"Restored {seed_store_path} from store.json.bak1: 5 article(s)") and out.count("\n") == 1
     assert main(["quotes", "--db", str(seed_store_path)]) == 0
+
+
+def extracted(capfd, *paths: Path) -> list[dict]:
+    capfd.readouterr()
+    main(["extract", *map(str, paths)])
+    return [json.loads(line) for line in capfd.readouterr().out.splitlines()]
+
+
+def test_windows_line_ends_extract_as_unix_ones_with_offsets_into_the_file(tmp_path, capfd):
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    crlf = tmp_path / "windows.txt"
+    crlf.write_bytes(seed.read_bytes().replace(b"\n", b"\r\n"))
+    windows, unix = extracted(capfd, crlf, seed)
+
+    def found(record):
+        return [(" ".join(q["text"].split()), q["speaker"]) for q in record["quotes"]], record["people"], record["title"]
+
+    assert found(windows) == found(unix) and windows["quotes"]
+    assert "\u240d" not in json.dumps(windows, ensure_ascii=False)  # no visible ␍
+    source = crlf.read_bytes().decode("utf-8")
+    assert all(source[q["start"] : q["end"]] == q["text"] for q in windows["quotes"])
+
+
+def test_quote_text_is_the_file_s_own_characters_across_dropped_lines_and_controls(tmp_path, capfd):
+    article = tmp_path / "a.txt"
+    article.write_text("Titre de la dépêche sur la crise ukrainienne\n\n"
+                       "Le porte-parole du Kremlin, Dmitri Peskov, a déclaré jeudi : « Nous ne céderons pas sur ce point\n"
+                       ".\net nous continuerons à négocier avec Washington », a-t-il ajouté.\n\n"
+                       "Il a dit ensuite : « Nous \x1b[31mrefusons\x07 tout ultimatum », selon un communiqué.\n",
+                       encoding="utf-8", newline="")
+    [record] = extracted(capfd, article)
+    source = article.read_bytes().decode("utf-8")
+    texts = [q["text"] for q in record["quotes"]]
+    assert texts == ["Nous ne céderons pas sur ce point\n.\net nous continuerons à négocier avec Washington",
+                     "Nous \x1b[31mrefusons\x07 tout ultimatum"]
+    assert all(source[q["start"] : q["end"]] == q["text"] for q in record["quotes"])

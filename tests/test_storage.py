@@ -218,3 +218,13 @@ def test_kill_during_import_leaves_previous_store_readable(tmp_path):
         with Store(path) as store:
             ids = {a.id for a in store.summaries()}
             assert {f"id{n:05d}" for n in range(200)} <= ids
+
+
+def test_a_store_folder_that_cannot_be_written_opens_read_only_and_says_why(tmp_path, monkeypatch):
+    path = tmp_path / "store.json"
+    with Store(path) as store:
+        store.add_articles([article(1)])
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # root may write anywhere: pretend
+    with Store(path) as store:
+        assert store.read_only and store.read_only_reason == f"cannot write in {tmp_path} (Permission denied)"
+        assert len(store.summaries()) == 1

@@ -185,24 +185,26 @@ def cmd_quotes(args, db: Path) -> int:
 
 
 def cmd_extract(args, db: Path) -> int:
-    from store import InputError, parse_file
+    from store import InputError, parse_text
     from store.corpus import canonicalise
     from store.export import article_json
-    from store.reading import expand_paths
+    from store.reading import expand_paths, read_article_text
 
     files = expand_paths(args.paths)
     if not files:
         raise InputError("no article files found in " + ", ".join(map(str, args.paths)))
-    articles, failed = [], 0
+    articles, sources, failed = [], [], 0
     for path in files:
         try:
-            articles.append(parse_file(path))
+            source = read_article_text(path)
+            articles.append(parse_text(source, path.name))
+            sources.append(source)
         except InputError as error:
             warn(f"skipped {error}")
             failed += 1
     canonicalise(articles)
-    for article in articles:
-        print(_summary(article) if args.summary else json_line(article_json(article)))
+    for article, source in zip(articles, sources, strict=True):
+        print(_summary(article) if args.summary else json_line(article_json(article, source)))
     return EXIT_ERROR if failed else 0
 
 
