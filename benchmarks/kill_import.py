@@ -1,7 +1,7 @@
 """kill -9 at a random moment during `ukr-tui import`, again and again: the store must always open,
 and no article committed before the import may be lost (run on demand, not in CI: minutes).
 
-    python benchmarks/kill_import.py [--trials 20] [--files 60] [--max-delay 12]
+    python benchmarks/kill_import.py [--trials 20] [--files 60] [--max-delay SECONDS]
 
 Each trial copies a base store (the first `--files` generated articles imported), starts an import of
 `--files` more, kills it with SIGKILL after a random delay, then checks: the store opens, every base
@@ -67,7 +67,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--files", type=int, default=60, help="articles in the base store, and in each import")
-    parser.add_argument("--max-delay", type=float, default=12.0, help="seconds; the kill comes uniformly in 0.3..this")
+    parser.add_argument("--max-delay", type=float, default=None,
+                        help="seconds; the kill comes uniformly in 0.3..this (default: how long the base import took)")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -80,7 +81,9 @@ def main() -> int:
     if (rc := run_import(base_articles, base).wait()) != 0:
         print(f"the base import failed (rc {rc})", file=sys.stderr)
         return 1
-    print(f"base store: {args.files} articles imported in {time.monotonic() - started:.1f} s", flush=True)
+    took = time.monotonic() - started
+    max_delay = args.max_delay or took
+    print(f"base store: {args.files} articles imported in {took:.1f} s; kills in 0.3..{max_delay:.1f} s", flush=True)
     with Store(base, writable=False) as store:
         committed = {a.id for a in store.summaries()}
     results = []
@@ -88,7 +91,7 @@ def main() -> int:
         trial_dir = work / f"trial{trial:02d}"
         shutil.copytree(base.parent, trial_dir)
         db = trial_dir / "store.json"
-        delay = rng.uniform(0.3, args.max_delay)
+        delay = rng.uniform(0.3, max_delay)
         process = run_import(new_articles, db)
         time.sleep(delay)
         killed = process.poll() is None

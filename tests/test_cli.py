@@ -30,10 +30,11 @@ def test_version(capsys):
 
 
 def test_bad_arguments_give_one_line_and_non_zero_exit():
-    result = run_cli("frobnicate")
+    result = run_cli("frobnicate\x1b]2;OWNED\x07")
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+    assert "frobnicate\\x1b]2;OWNED\\x07" in result.stderr and "\x1b" not in result.stderr
 
 
 def test_extract_json_contract(tmp_path):

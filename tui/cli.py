@@ -15,6 +15,7 @@ EXIT_USAGE, EXIT_ERROR = 2, 1
 
 class OneLineParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print the whole usage first
+        message = printable(message, single_line=True)  # it may quote an argument, e.g. a hostile file name
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog.split()[0]} --help)\n")
 
 
@@ -221,7 +222,7 @@ def _summary(article) -> str:
 def cmd_evaluate(args, db: Path) -> int:
     from store.evaluation import evaluate_files
 
-    print(evaluate_files(args.gold, args.paths))
+    print(printable(evaluate_files(args.gold, args.paths)))  # it names files and quotes article text
     return 0
 
 
