@@ -1,8 +1,10 @@
 """The app driven by keys, as a user would: each key and each pane on the seeds."""
 from __future__ import annotations
 
+import pytest
 
 from store import Store
+from tui.messages import JumpTo
 from tui.screens.help import HelpScreen
 from tui.screens.jump_list import JumpListScreen
 from tui.screens.who_said import WhoSaidScreen
@@ -263,3 +265,54 @@ async def test_timeline_cursor_follows_the_article(seed_store_path):
         timeline = app.main.query_one(TimelineStrip)
         article = app.main.corpus.by_id[app.main.current_id]
         assert timeline.cursor_day in {e.date for e in article.events}
+
+
+# --- the article list and the screen never re-select each other's row (no feedback loop) ---------------
+async def _settled(pilot) -> None:
+    """Let queued messages run: a feedback loop between list and screen would never settle."""
+    for _ in range(5):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("row", [0, 1, 2, 4])
+async def test_filter_to_a_day_and_clear_from_any_row(seed_store_path, row):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        ids = app.main.query_one(ArticleList).ids
+        for _ in range(row):
+            await pilot.press("j")
+        chosen = app.main.current_id
+        assert chosen == ids[row]
+        await pilot.press("4", "enter")  # filter to the day the timeline shows for this article
+        await _settled(pilot)
+        day = app.main.day_filter
+        listed = app.main.query_one(ArticleList).ids
+        assert day is not None and listed == [a.id for a in app.main.corpus.articles_on(day)]
+        assert app.main.current_id in listed
+        assert app.main.query_one(ArticleList).current_id == app.main.current_id
+        await pilot.press("1", "G")  # another row of the filtered list, then clear from it
+        here = app.main.current_id
+        await pilot.press("escape")
+        await _settled(pilot)
+        assert app.main.day_filter is None
+        assert app.main.query_one(ArticleList).ids == ids
+        assert app.main.current_id == here and app.main.query_one(ArticleList).current_id == here
+        await pilot.press("j")  # still answers keys
+        assert app.main.current_id == ids[min(ids.index(here) + 1, len(ids) - 1)]
+
+
+async def test_opening_an_article_outside_the_day_filter_clears_it(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "4", "enter")
+        await _settled(pilot)
+        listed = set(app.main.query_one(ArticleList).ids)
+        outside = next(a.id for a in app.main.corpus.articles if a.id not in listed)
+        app.main.post_message(JumpTo(outside, 0, 0))  # what the palette's "Article: …" entry posts
+        await _settled(pilot)
+        assert app.main.day_filter is None
+        assert app.main.current_id == outside
+        assert app.main.query_one(ArticleList).current_id == outside
+        assert app.main.query_one(Reader).article.id == outside
