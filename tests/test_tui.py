@@ -27,7 +27,7 @@ async def test_four_panes_show_the_seeds(seed_store_path):
         reader = app.main.query_one(Reader)
         assert reader.article is not None and reader.article.id == articles.current_id
         sidebar = app.main.query_one(EntitySidebar)
-        prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
+        prompts = [option_text(sidebar.get_option_at_index(i)) for i in range(sidebar.option_count)]
         assert "People" in prompts[0]
         assert any("Joe Biden" in p for p in prompts)
         timeline = app.main.query_one(TimelineStrip)
@@ -59,9 +59,9 @@ async def test_read_state_n_p_and_persistence(seed_store_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         ids = app.main.query_one(ArticleList).ids
-        assert ids[0] in app.main.corpus.read_ids  # opening marks read
-        await pilot.press("j", "j")  # read 0, 1, 2
-        await pilot.press("g", "n")  # next unread after the first is the fourth
+        assert ids[0] not in app.main.corpus.read_ids  # launching marks nothing read
+        await pilot.press("j", "j", "g")  # going to an article marks it read: 1, 2, then 0
+        await pilot.press("n")  # next unread after the first is the fourth
         assert app.main.current_id == ids[3]
         await pilot.press("m")  # mark it unread again
         await pilot.press("G", "p")
@@ -316,3 +316,114 @@ async def test_opening_an_article_outside_the_day_filter_clears_it(seed_store_pa
         assert app.main.current_id == outside
         assert app.main.query_one(ArticleList).current_id == outside
         assert app.main.query_one(Reader).article.id == outside
+
+
+def option_text(option) -> str:
+    """The words of an option list row, whether its prompt is one Text or a group of them."""
+    prompt = option.prompt
+    return " ".join(str(part) for part in getattr(prompt, "renderables", [prompt]))
+
+
+async def test_j_in_the_entity_sidebar_moves_in_the_list_not_the_article(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.main.query_one(EntitySidebar)
+        first = app.main.current_id
+        await pilot.press("3")
+        before = sidebar.highlighted
+        await pilot.press("j")
+        assert app.main.current_id == first
+        assert sidebar.highlighted is not None and sidebar.highlighted > before
+        await pilot.press("k")
+        assert sidebar.highlighted == before
+
+
+async def test_sidebar_keeps_its_highlight_on_the_same_entity_across_articles(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.main.query_one(EntitySidebar)
+        ids = app.main.query_one(ArticleList).ids
+        names_of = {i: {e.name for e in app.main.corpus.by_id[i].entities} for i in ids}
+        # an entity of the first article that another article also names, not at the same position
+        shared = next(
+            (name, other) for other in ids[1:] for name in sorted(names_of[ids[0]] & names_of[other])
+        )
+        index = next(i for i in range(sidebar.option_count) if (sidebar.get_option_at_index(i).id or "").endswith(":" + shared[0]))
+        sidebar.highlighted = index
+        app.main.current_id = shared[1]
+        await pilot.pause()
+        assert sidebar.highlighted_option.id.endswith(":" + shared[0])
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpListScreen) and app.screen.heading == shared[0]
+
+
+async def test_role_lines_are_indented_under_their_entity(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.main.query_one(EntitySidebar)
+        with_roles = [o for o in (sidebar.get_option_at_index(i) for i in range(sidebar.option_count)) if hasattr(o.prompt, "renderables")]
+        assert with_roles
+        for option in with_roles:
+            name, role = option.prompt.renderables
+            assert role.left == 2  # the whole role is indented, wrapped lines too
+
+
+async def test_launch_marks_nothing_read_and_m_survives_redisplay(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        ids = app.main.query_one(ArticleList).ids
+        assert app.main.corpus.read_ids == set()  # nobody has read the top article yet
+        await pilot.press("j")
+        assert ids[1] in app.main.corpus.read_ids
+        await pilot.press("m")
+        assert ids[1] not in app.main.corpus.read_ids
+        await pilot.press("escape", "4", "enter", "escape", "right_square_bracket")  # re-displays of the same article
+        await pilot.pause()
+        assert app.main.current_id == ids[1]
+        assert ids[1] not in app.main.corpus.read_ids
+        await app.workers.wait_for_complete()
+    with Store(seed_store_path) as store:
+        assert store.read_ids() == set()
+
+
+async def test_a_search_without_result_leaves_n_to_unread(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        ids = app.main.query_one(ArticleList).ids
+        await pilot.press("slash", *"xyzzy", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.main.query_text == "" and app.main.matches == []
+        await pilot.press("n")
+        assert app.main.current_id == ids[1]  # the next unread article, not "no further match"
+
+
+async def test_g_on_the_shown_article_scrolls_back_to_its_top(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        await pilot.press("space")
+        await pilot.pause(0.2)
+        assert reader.scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause(0.2)
+        assert reader.scroll_y == 0
+
+
+async def test_reader_titles_an_untitled_article_as_the_list_does(seed_store_path):
+    from tui.widgets.article_list import article_label
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        untitled = next(a for a in app.main.corpus.articles if not a.title)
+        app.main.current_id = untitled.id
+        await pilot.pause()
+        assert app.main.query_one(Reader).heading == article_label(untitled)

@@ -155,9 +155,11 @@ class MainScreen(Screen):
             self._bodies[article_id] = self.store.load_article(article_id)
         return self._bodies[article_id]
 
-    def watch_current_id(self, article_id: str | None) -> None:
+    def watch_current_id(self, previous: str | None, article_id: str | None) -> None:
         target, self._pending_target = self._pending_target, None
         self.show_article(article_id, target)
+        if previous is not None and article_id is not None:
+            self._mark_read(article_id)  # the user went to it; the first article shown at launch is not read yet
 
     def show_article(self, article_id: str | None, target: tuple[int, int] | None = None) -> None:
         if self.corpus is None or article_id is None:
@@ -180,7 +182,6 @@ class MainScreen(Screen):
             days = sorted(e.date for e in article.events if len(e.date) == 10)
             if days:
                 timeline.move_to(article.published if article.published in days else days[0])
-        self._mark_read(article_id)
 
     def _article_with_corpus_names(self, article_id: str) -> Article:
         """The full article, with the corpus-wide canonical names of its people and speakers."""
@@ -338,7 +339,9 @@ class MainScreen(Screen):
             return
         current = ids.index(self.current_id) if self.current_id in ids else 0
         index = index_of(current, len(ids))
-        if index is not None and 0 <= index < len(ids):
+        if index == current:
+            self.query_one(Reader).scroll_home(animate=False)  # `g` on the first article: back to its top
+        elif index is not None and 0 <= index < len(ids):
             self.current_id = ids[index]
 
     def action_next_article(self) -> None:
@@ -469,11 +472,13 @@ class MainScreen(Screen):
         self.app.call_from_thread(self._search_done, query, matches)
 
     def _search_done(self, query: str, matches: list[str]) -> None:
+        if not matches:
+            self.query_text, self.matches = "", []  # a search that found nothing leaves n/N as they were
+            self._update_status()
+            self.notify(Text(f"No article contains “{query}”."), severity="warning")
+            return
         self.matches = matches
         self._update_status()
-        if not matches:
-            self.notify(f"No article contains “{query}”.", severity="warning")
-            return
         if self.current_id in matches:
             self.show_article(self.current_id)
         else:

@@ -13,6 +13,8 @@ from textual.widgets import Static
 
 from store import DIRECT, Article
 
+from .article_list import article_label
+
 SPEAKER_COLOURS = ("#e5a50a", "#3daee9", "#e66100", "#26a269", "#c061cb", "#f66151", "#62a0ea", "#8ff0a4")
 ENTITY_STYLE = "underline"
 DATE_STYLE = "italic"
@@ -82,6 +84,7 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.article: Article | None = None
         self.target: tuple[int, int] | None = None
+        self.heading = ""
         self._paragraphs: dict[int, Static] = {}
 
     def show(self, article: Article | None, target: tuple[int, int] | None = None) -> None:
@@ -94,7 +97,8 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         if article is None:
             self.mount(Static(Text("No article selected."), classes="reader-empty"))
             return
-        header = Text(article.title or "(untitled)", style="bold")
+        self.heading = article_label(article)  # the name the list gives it
+        header = Text(self.heading, style="bold")
         meta = Text(f"{article.published or 'date unknown'}", style="dim")
         if article.published_basis:
             meta.append(f"  ({article.published_basis})", style="dim italic")
