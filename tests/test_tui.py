@@ -427,3 +427,89 @@ async def test_reader_titles_an_untitled_article_as_the_list_does(seed_store_pat
         app.main.current_id = untitled.id
         await pilot.pause()
         assert app.main.query_one(Reader).heading == article_label(untitled)
+
+
+# --- hostile input: names and text from outside are data, never markup or terminal escapes -------------
+HOSTILE_NAME = "evil\x1b]2;pwned\x07\x1b[41m[/x].txt"
+HOSTILE_TEXT = (
+    "[DIRECT] Kiev [/x] sous tension [link=https://x]clic[/link]\n\n"
+    "Vladimir Poutine a déclaré jeudi 30 décembre 2021 : « Nous ne voulons pas la guerre [/x]. »\n"
+)
+
+
+def screen_text(app) -> str:
+    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def hostile_store_path(tmp_path, parse, seed_articles):
+    path = tmp_path / "hostile" / "store.json"
+    path.parent.mkdir()
+    with Store(path) as store:
+        store.add_articles([parse(HOSTILE_TEXT, HOSTILE_NAME), *seed_articles[:1]])
+    return path
+
+
+async def test_hostile_names_and_markup_are_shown_as_text(hostile_store_path):
+    app = make_app(hostile_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        hostile = next(a for a in app.main.corpus.articles if a.file == HOSTILE_NAME)
+        app.main.current_id = hostile.id
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "[DIRECT] Kiev [/x]" in shown  # the prefix and the brackets stay, literally
+        assert "\\x1b]2;pwned" in shown  # the escape is drawn as a visible escape
+        await pilot.press("slash", *"[/x] zzz", "enter")  # no match: the toast quotes the query
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.main.query_text == ""
+
+
+async def test_a_damaged_article_file_does_not_end_search(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        victim = app.main.corpus.articles[-1].id
+        body = app.main.store._body_path(victim)
+        body.write_text(body.read_text()[:40])  # truncated mid-file
+        await pilot.press("slash", *"Genève", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert app.main.matches and victim not in app.main.matches
+
+
+async def test_a_store_that_cannot_be_written_fails_softly(seed_store_path, monkeypatch):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+
+        def disk_full(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(app.main.store, "mark_read", disk_full)
+        await pilot.press("j")  # moving marks read: the write fails in its worker
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("could not be saved" in str(n.message) for n in app._notifications)
+        await pilot.press("j")
+        assert app.main.current_id == app.main.query_one(ArticleList).ids[2]
+
+
+async def test_a_failing_worker_shows_an_error_and_the_app_keeps_running(seed_store_path, monkeypatch):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+
+        def broken(query):
+            raise RuntimeError("index [/x] broken")
+
+        app.main.word_index = type("Broken", (), {"search": staticmethod(broken)})()
+        await pilot.press("slash", *"Genève", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("Search failed" in str(n.message) for n in app._notifications)

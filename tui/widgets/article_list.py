@@ -5,6 +5,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from store import Article
+from store.safe_text import printable
 
 from ..messages import ArticleChosen
 
@@ -44,8 +45,8 @@ class ArticleList(DataTable):
             self.add_row(
                 Text("●" if article.id not in read_ids else " ", style="bold"),
                 Text(article.published or "—"),
-                Text(article.file.rsplit(".", 1)[0][:12]),
-                Text(article_label(article)[:TITLE_WIDTH]),
+                Text(printable(article.file.rsplit(".", 1)[0], single_line=True)[:12]),
+                Text(printable(article_label(article), single_line=True)[:TITLE_WIDTH]),
                 key=article.id,
             )
         if current in self._rows:

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import DIRECT, Article
+from store.safe_text import printable
 
 from .article_list import article_label
 
@@ -97,12 +98,12 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         if article is None:
             self.mount(Static(Text("No article selected."), classes="reader-empty"))
             return
-        self.heading = article_label(article)  # the name the list gives it
+        self.heading = printable(article_label(article), single_line=True)  # the name the list gives it
         header = Text(self.heading, style="bold")
         meta = Text(f"{article.published or 'date unknown'}", style="dim")
         if article.published_basis:
             meta.append(f"  ({article.published_basis})", style="dim italic")
-        meta.append(f"  ·  {article.file}", style="dim")
+        meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
         widgets = [Static(header, classes="reader-title"), Static(meta, classes="reader-meta")]
         first = 1 if article.has_title_paragraph else 0
         for index in range(first, len(article.paragraphs)):
