@@ -101,6 +101,9 @@ class Store:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._ids
+
     # --- reading ------------------------------------------------------------------------------
     def _raw_articles(self) -> list[dict]:
         """The index's documents as stored, without TinyDB copying each into a Document."""
@@ -128,10 +131,12 @@ class Store:
             raise StoreError(f"{path}: article file is damaged ({error!r})") from None
 
     def has_sound_body(self, article_id: str) -> bool:
+        """Whether the article's file is there and decodes as its own (cheap: no record is built)."""
         try:
-            return self.load_article(article_id).id == article_id
+            doc = read_json_file(self._body_path(article_id))
         except StoreError:
             return False
+        return isinstance(doc, dict) and doc.get("id") == article_id and isinstance(doc.get("paragraphs"), list)
 
     def searchable_text(self, article_id: str) -> str:
         """Title and body only, straight from the article's file (no records built)."""

@@ -209,11 +209,12 @@ def _institution_spans(doc) -> list:
 
 def _candidates(doc) -> list[tuple[_Candidate, str]]:
     found = []
+    text = doc.text  # Doc.text joins every token on each access
     institutions = _institution_spans(doc)
     covered = {t.i for span in institutions for t in span}
-    # `doc.text` and `doc.ents` are rebuilt from every token on each access: read them once, and find
-    # the entity around a token by lookup, so big texts stay linear.
-    text, ents = doc.text, doc.ents
+    # `doc.ents` too is rebuilt on each access: read it once, and find the entity around a token by
+    # lookup rather than by scanning them all for each institution, so big texts stay linear.
+    ents = doc.ents
     ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for span in institutions:
         outer = ent_at.get(span.start)

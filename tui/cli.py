@@ -91,21 +91,16 @@ def run_tui(db: Path) -> int:
     return app.return_code or 0
 
 
-def _open_store(db: Path):
-    from store import Store, StoreError
+def _open_library(db: Path):
+    from store import Library, StoreError
 
-    store = Store(db)
-    if store.read_only:
-        store.close()
-        raise StoreError(f"{db}: {store.read_only_reason}")
-    for warning in store.warnings:
+    library = Library.open(db)  # loading checks every record: a damaged index is refused before parsing
+    if library.read_only:
+        library.close()
+        raise StoreError(f"{db}: {library.store.read_only_reason}")
+    for warning in library.store.warnings:
         warn(warning)
-    try:
-        store.summaries()  # a damaged index is refused before any parsing, as every reader refuses it
-    except StoreError:
-        store.close()
-        raise
-    return store
+    return library
 
 
 def _existing_store(db: Path) -> Path:
@@ -118,9 +113,10 @@ def _existing_store(db: Path) -> Path:
 
 
 def cmd_import(args, db: Path) -> int:
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from store import InputError, import_paths
+    from store import ImportProgress, InputError
 
     missing = [p for p in args.paths if not p.exists()]
     present = [p for p in args.paths if p.exists()]
@@ -128,18 +124,22 @@ def cmd_import(args, db: Path) -> int:
         raise InputError(f"{missing[0]}: no such file or folder")
     for path in missing:
         warn(f"skipped {path}: no such file or folder")
-    store = _open_store(db)
+    library = _open_library(db)
+    console = Console(stderr=True)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      transient=True, console=None) as bar:
-            task = bar.add_task("Importing", total=None)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                      transient=True, console=console, disable=not console.is_terminal) as bar:
+            task = bar.add_task("Importing", total=None, rate="")
 
-            def progress(done: int, total: int, what: str) -> None:
-                bar.update(task, completed=done, total=total, description=f"Importing {printable(what[:40], single_line=True)}")
+            def progress(step: ImportProgress) -> None:
+                rate = f"{step.rate:.1f} files/s" if step.rate else ""
+                bar.update(task, completed=step.done, total=step.total, rate=rate,
+                           description=f"Importing {printable(step.current[:40], single_line=True)}")
 
-            report = import_paths(store, present, progress, workers=None)
+            report = library.import_paths(present, progress, workers=None)
     finally:
-        store.close()
+        library.close()
     for error in report.errors:
         warn(f"skipped {error}")
     repaired = f"; {report.repaired} repaired (their article file was missing or damaged)" if report.repaired else ""
@@ -151,18 +151,18 @@ def cmd_import(args, db: Path) -> int:
 
 
 def cmd_quotes(args, db: Path) -> int:
-    from store import DIRECT, Corpus, Store
+    from store import DIRECT, Library
 
-    with Store(_existing_store(db), writable=False) as store:
-        for warning in store.warnings:
+    with Library.open(_existing_store(db), writable=False) as library:
+        for warning in library.store.warnings:
             warn(warning)
-        corpus = Corpus(store.summaries(), store.read_ids())
-    kind = None if args.indirect else DIRECT
-    refs = corpus.quotes_by(args.speaker, kind) if args.speaker else [r for r in corpus.quotes if kind is None or r.quote.kind == kind]
-    if args.speaker and not refs:
-        warn(f"no quotes by “{args.speaker}” in {db}")
-        return EXIT_ERROR
-    for claim in corpus.claims(refs):
+        kind = None if args.indirect else DIRECT
+        refs = library.quotes_by(args.speaker, kind) if args.speaker else library.quotes(kind)
+        if args.speaker and not refs:
+            warn(f"no quotes by “{args.speaker}” in {db}")
+            return EXIT_ERROR
+        claims = library.claims(refs)
+    for claim in claims:
         first = claim.refs[0]
         record = {
             "text": claim.text,
@@ -186,10 +186,8 @@ def cmd_quotes(args, db: Path) -> int:
 
 
 def cmd_extract(args, db: Path) -> int:
-    from store import InputError, parse_text
-    from store.corpus import canonicalise
-    from store.export import article_json
-    from store.reading import expand_paths, read_article_text
+    from store import InputError, article_json, canonicalise, expand_paths, parse_text
+    from store.reading import read_article_text
 
     files = expand_paths(args.paths)
     if not files:
@@ -220,7 +218,7 @@ def _summary(article) -> str:
 
 
 def cmd_evaluate(args, db: Path) -> int:
-    from store.evaluation import evaluate_files
+    from store import evaluate_files
 
     print(printable(evaluate_files(args.gold, args.paths)))  # it names files and quotes article text
     return 0
