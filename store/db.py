@@ -206,6 +206,8 @@ def _articles_in(path: Path) -> int | None:
 
 def restore_backup(path: Path) -> str:
     """Put the newest sound backup back in place of a damaged or missing index; say what was done."""
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: no store here")
     lock = WriterLock(path)
     if not lock.acquire():
         raise StoreError(f"{path}: cannot restore: {lock.why_not}")
@@ -223,6 +225,7 @@ def restore_backup(path: Path) -> str:
             atomic_write_bytes(path, backup.read_bytes())
             saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
             return f"Restored {path} from {backup.name}: {count} article(s) as of {saved}{kept}"
-        raise StoreError(f"{path}: no sound backup to restore ({len(backup_paths(path))} found, all damaged)")
+        found = len(backup_paths(path))
+        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else ""))
     finally:
         lock.release()
