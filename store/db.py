@@ -25,6 +25,7 @@ from .storage import (
     backup_paths,
     read_json_file,
     remove_leftover_temporaries,
+    restore_hint,
 )
 
 def default_store_path() -> Path:
@@ -65,9 +66,8 @@ class Store:
         if self.path.exists() or not self.bodies_dir.is_dir() or not any(self.bodies_dir.glob("*.json")):
             return
         self.close()
-        how = ("`ukr-tui restore --db PATH` brings back the last backup" if backup_paths(self.path)
-               else f"no backup is left: move {self.bodies_dir} away and import the articles again")
-        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles; {how}")
+        how = restore_hint(self.path) or f"; no backup is left: move {self.bodies_dir} away and import the articles again"
+        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles{how}")
 
     def _open_read_state(self) -> TinyDB:
         """Read state is not essential: when its file is damaged, say so and start with nothing read."""
@@ -114,9 +114,8 @@ class Store:
         try:
             summaries = [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            hint = "; `ukr-tui restore` brings back the last good backup" if backup_paths(self.path) else ""
             raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); "
-                             f"the file was left as it is{hint}") from None
+                             f"the file was left as it is{restore_hint(self.path)}") from None
         self._validated = True
         return summaries
 

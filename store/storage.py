@@ -37,6 +37,11 @@ def backup_paths(path: Path) -> list[Path]:
     return [b for b in candidates if b.exists()]
 
 
+def restore_hint(path: Path) -> str:
+    """How to get a damaged or lost index back, when a backup exists."""
+    return f"; `ukr-tui restore --db {path}` brings back the last good backup" if backup_paths(path) else ""
+
+
 def _temporary_path(path: Path, kind: str = "") -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}{kind}.tmp")
 
@@ -111,7 +116,7 @@ def read_json_file(path: Path) -> Any:
         return None
     except OSError as error:
         raise StoreError(f"{path}: cannot read the store ({error.strerror or error})") from None
-    hint = "; the file was left as it is" + ("; `ukr-tui restore` brings back the last good backup" if backup_paths(path) else "")
+    hint = "; the file was left as it is" + restore_hint(path)
     if not data.strip():
         raise StoreError(f"{path}: store file is empty (damaged){hint}")
     try:
