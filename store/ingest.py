@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -14,8 +15,29 @@ from .pipeline import parse_file
 from .reading import InputError, expand_paths
 from .records import Article
 
-Progress = Callable[[int, int, str], None]
-PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save  # done, total, what is happening
+PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Where an import stands: `done` of `total` files, `current` says what is happening."""
+
+    done: int
+    total: int
+    current: str
+    elapsed: float  # seconds since parsing started (the model load excluded)
+
+    @property
+    def rate(self) -> float:
+        """Files per second so far."""
+        return self.done / self.elapsed if self.elapsed > 0 and self.done else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        return (self.total - self.done) / self.rate if self.rate else None
+
+
+Progress = Callable[[ImportProgress], None]
 
 
 @dataclass
@@ -66,7 +88,8 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_IMPORT_FROM else 1
     report = ImportReport()
     if progress:
-        progress(0, len(files), "loading the French language model")
+        progress(ImportProgress(0, len(files), "loading the French language model", 0.0))
+    started = time.monotonic()
     pending: list[Article] = []
     for done, (path, result) in enumerate(zip(files, _parsed(files, workers), strict=True), 1):
         if isinstance(result, str):
@@ -79,5 +102,5 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
             report.already_there += len(pending) - len(added)
             pending = []
         if progress:
-            progress(done, len(files), path.name)
+            progress(ImportProgress(done, len(files), path.name, time.monotonic() - started))
     return report
