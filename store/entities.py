@@ -129,8 +129,9 @@ def _in_credit_line(tokens: list) -> bool:
     )
 
 
-def _role_before(tokens: list) -> str | None:
-    """`le chancelier allemand Olaf Scholz`, `le conseiller à la sécurité nationale, Jake Sullivan`."""
+def role_before(tokens: list):
+    """`le chancelier allemand Olaf Scholz`, `le conseiller à la sécurité nationale, Jake Sullivan`:
+    the role's span (its determiner excluded)."""
     doc = tokens[0].doc
     i = tokens[0].i - 1
     apposition = i >= 0 and doc[i].text == ","
@@ -157,11 +158,11 @@ def _role_before(tokens: list) -> str | None:
         return None  # "avant leur entretien, Poutine …": a circumstance, not a title
     if not any(t.pos_ == "NOUN" for t in collected) or not collected[0].text[0].islower():
         return None  # "la première ministre" opens with an adjective, "le porte-parole" with a noun
-    return doc[collected[0].i : collected[-1].i + 1].text
+    return doc[collected[0].i : collected[-1].i + 1]
 
 
-def _role_after(tokens: list) -> str | None:
-    """`Dmytro Kuleba, le ministre ukrainien des affaires étrangères, a déclaré`."""
+def role_after(tokens: list):
+    """`Dmytro Kuleba, le ministre ukrainien des affaires étrangères, a déclaré`: the role's span."""
     doc = tokens[-1].doc
     i = tokens[-1].i + 1
     if i + 2 >= len(doc) or doc[i].text != ",":
@@ -174,7 +175,7 @@ def _role_after(tokens: list) -> str | None:
         end += 1
     if not (end + 1 >= len(doc) or doc[end + 1].text in ",.;:"):
         return None
-    return doc[first.i : end + 1].text
+    return doc[first.i : end + 1]
 
 
 def _institution_spans(doc) -> list:
@@ -350,9 +351,9 @@ def extract_entities(doc) -> list[Entity]:
         mention = Mention(candidate.text, candidate.start, candidate.end)
         if kind == PERSON:
             entity = _add_person(people, mention)
-            role = _role_before(candidate.tokens) or _role_after(candidate.tokens)
-            if role and role not in entity.roles:
-                entity.roles.append(role)
+            role = role_before(candidate.tokens) or role_after(candidate.tokens)
+            if role and role.text not in entity.roles:
+                entity.roles.append(role.text)
         else:
             key = fold(candidate.text)
             entity = others.setdefault(key, Entity(candidate.text, kind))
@@ -360,6 +361,7 @@ def extract_entities(doc) -> list[Entity]:
     _merge_acronyms(doc.text, others)
     for entity in list(others.values()):
         entity.name = preferred_name(Counter(m.text for m in entity.mentions))
+    people = _merge_first_names(people)
     for person in people:
         person.name = preferred_name(Counter(m.text for m in person.mentions))
     entities = people + sorted(others.values(), key=lambda e: e.mentions[0].start)
@@ -382,6 +384,24 @@ def _add_person(people: list[Entity], mention: Mention) -> Entity:
             return person
     people.append(Entity(mention.text, PERSON, [mention]))
     return people[-1]
+
+
+def _merge_first_names(people: list[Entity]) -> list[Entity]:
+    """`Maïder Etxeberria … Maïder`: a lone word that is the first name of exactly one person
+    named in full, and nobody's surname, is that person (features name people by first name)."""
+    kept = []
+    for person in people:
+        forms = {m.text for m in person.mentions}
+        if len(forms) == 1 and len(next(iter(forms)).split()) == 1:
+            word = fold(next(iter(forms)))
+            owners = [p for p in people if p is not person and any(len(m.text.split()) >= 2 and fold(m.text.split()[0]) == word for m in p.mentions)]
+            surnames = [p for p in people if p is not person and any(fold(m.text.split()[-1]) == word for m in p.mentions)]
+            if len(owners) == 1 and not surnames:
+                owners[0].mentions.extend(person.mentions)
+                owners[0].mentions.sort(key=lambda m: m.start)
+                continue
+        kept.append(person)
+    return kept
 
 
 def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:

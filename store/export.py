@@ -3,7 +3,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import ORGANIZATION, PERSON, PLACE, Article
+from .records import ORGANIZATION, PERSON, PLACE, Article, Quote
+
+
+def via_json(article: Article, quote: Quote) -> dict[str, Any] | None:
+    """The mention that names the speaker when attribution followed a chain (a pronoun, a role)."""
+    if quote.via_start < 0:
+        return None
+    paragraph = max(i for i, start in enumerate(article.paragraph_offsets) if start <= quote.via_start)
+    return {
+        "text": quote.via,
+        "start": article.source_offset(quote.via_start),
+        "end": article.source_offset(quote.via_end),
+        "paragraph": paragraph + 1,
+    }
 
 
 def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
@@ -37,6 +50,11 @@ def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
                 "cue": q.cue,
                 "start": article.source_offset(q.start),
                 "end": article.source_offset(q.end),
+                "confidence": q.confidence,
+                "candidate": q.candidate,
+                "cue_start": article.source_offset(q.cue_start) if q.cue_start >= 0 else None,
+                "cue_end": article.source_offset(q.cue_end) if q.cue_end >= 0 else None,
+                "via": via_json(article, q),
             }
             for q in article.quotes
         ],

@@ -48,6 +48,14 @@ def test_extract_json_contract(tmp_path):
     for quote in record["quotes"]:
         assert source[quote["start"] : quote["end"]] == quote["text"]
         assert quote["kind"] in ("direct", "indirect")
+        assert 0.0 <= quote["confidence"] <= 1.0
+        if quote["cue_start"] is not None:
+            assert source[quote["cue_start"] : quote["cue_end"]] in quote["cue"]
+        if quote["via"] is not None:
+            assert source[quote["via"]["start"] : quote["via"]["end"]] == quote["via"]["text"]
+            assert quote["via"]["paragraph"] >= 1
+        if quote["speaker"] is None:
+            assert "candidate" in quote
     assert any(p["name"] == "Joe Biden" for p in record["people"])
     assert not (tmp_path / "unused.json").exists()  # extract writes nothing
 

@@ -174,11 +174,14 @@ def cmd_quotes(args, db: Path) -> int:
                 for r in claim.refs
             ],
             "disputed": claim.disputed,
+            "confidence": first.quote.confidence,
+            "candidate": first.quote.candidate,
         }
         if args.json:
             print(json_line(record))
         else:
-            print(printable(f"«{claim.text}» — {claim.speaker or '?'}", single_line=True))
+            who = claim.speaker or ("? (perhaps " + first.quote.candidate + ")" if first.quote.candidate else "?")
+            print(printable(f"«{claim.text}» — {who}", single_line=True))
             for source in record["sources"]:
                 where = f"{source['title'] or '(untitled)'}, {source['published'] or 'no date'} ({source['file']})"
                 print("    in " + printable(where, single_line=True))
