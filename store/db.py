@@ -8,6 +8,7 @@ Layout for a store at PATH (the TinyDB file):
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -51,8 +52,9 @@ class Store:
         self.read_only_reason = self._lock.why_not  # in words, when read_only
         self._check_index_present()
         if writable:  # what a killed or failed writer left; only the lock holder may remove it
-            remove_leftover_temporaries(self.path.parent, f".{self.path.name}.")
-            remove_leftover_temporaries(self.bodies_dir)
+            own = re.escape(self.path.name)
+            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json)?\.\d+(\.bak)?\.tmp"))
+            remove_leftover_temporaries(self.bodies_dir, re.compile(r"\..+\.json\.\d+\.tmp"))
         self._index = TinyDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._articles = self._index.table("articles", cache_size=0)
         self._validated = False

@@ -11,8 +11,9 @@ import errno
 import fcntl
 import gc
 import os
+import re
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -77,21 +78,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
-def remove_leftover_temporaries(folder: Path, prefix: str = ".") -> int:
-    """Delete temporary files a killed or failed writer left in `folder` (only call holding the lock)."""
-    removed = 0
+def remove_leftover_temporaries(folder: Path, names: re.Pattern) -> None:
+    """Delete the temporary files (whole name matching `names`) that a killed or failed writer left
+    in `folder`. Only the lock holder may call this: no one else writes there."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
-        return 0
+        return
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
-            try:
+        if names.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            with suppress(FileNotFoundError):
                 os.unlink(entry.path)
-                removed += 1
-            except FileNotFoundError:
-                pass
-    return removed
 
 
 @contextmanager

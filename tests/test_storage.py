@@ -125,10 +125,13 @@ def test_the_writer_removes_temporary_files_left_by_a_crash_and_a_reader_does_no
                  tmp_path / "store.json.articles" / ".id00002.json.999.tmp"]
     for leftover in leftovers:
         leftover.write_bytes(b"{partial")
+    others = [tmp_path / ".store.json.x.999.tmp", tmp_path / ".notes.tmp"]  # another store's, someone else's
+    for other in others:
+        other.write_bytes(b"theirs")
     Store(path, writable=False).close()
     assert all(p.exists() for p in leftovers)
     Store(path).close()
-    assert not any(p.exists() for p in leftovers)
+    assert not any(p.exists() for p in leftovers) and all(p.exists() for p in others)
     assert len(Store(path, writable=False)) == 1
 
 
