@@ -12,6 +12,7 @@ import fcntl
 import gc
 import os
 import re
+import shutil
 import sys
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -56,8 +57,11 @@ def rotate_backups(path: Path) -> None:
             os.replace(older, backup_path(path, generation + 1))
     link = _temporary_path(path, ".bak")
     link.unlink(missing_ok=True)
-    os.link(path, link)  # a hard link: the backup costs no copy, and is never a half-written file
-    os.replace(link, backup_path(path, 1))
+    try:
+        os.link(path, link)  # a hard link: the backup costs no copy
+    except OSError:  # a file system without hard links
+        shutil.copyfile(path, link)
+    os.replace(link, backup_path(path, 1))  # never a half-written backup
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -231,3 +231,17 @@ def test_a_store_folder_that_cannot_be_written_opens_read_only_and_says_why(tmp_
     with Store(path) as store:
         assert store.read_only and store.read_only_reason == f"cannot write in {tmp_path} (Permission denied)"
         assert len(store.summaries()) == 1
+
+
+def test_backups_are_copied_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch):
+    path = tmp_path / "store.json"
+    with Store(path) as store:
+        store.add_articles([article(1)])
+
+    def no_links(*args):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with Store(path) as store:
+        store.add_articles([article(2)])
+    assert articles_in(tmp_path / "store.json.bak1") == 1 and articles_in(path) == 2
