@@ -4,6 +4,7 @@ Layout for a store at PATH (the TinyDB file):
   PATH                  index: every article without its paragraphs (annotations, dates, titles)
   PATH.articles/ID.json one article in full, loaded when it is opened
   PATH.read.json        which articles the user has read (tiny, so marking one is cheap)
+  PATH.index            words for search and claim keys of quotes (store/indexes.py), updated with the index
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import orjson
 import platformdirs
 from tinydb import TinyDB
 
+from .indexes import CorpusIndex, index_path
 from .records import Article, article_from_doc, article_to_doc, article_to_summary_doc
 from .storage import AtomicJSONStorage, StoreError, WriterLock, atomic_write_bytes, read_json_file
 
@@ -42,6 +44,7 @@ class Store:
         self._read = TinyDB(self.path.with_name(self.path.name + ".read.json"), storage=AtomicJSONStorage, read_only=self.read_only)
         self._read_ids = {doc["id"] for doc in self._read.table("read", cache_size=0).all()}
         self._ids = {doc["id"] for doc in self._raw_articles()}
+        self._corpus_index: CorpusIndex | None = None
 
     def close(self) -> None:
         self._lock.release()
@@ -69,6 +72,8 @@ class Store:
             return [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); the file was left as it is") from None
+        finally:
+            self._index.storage.release()  # the records are built: the decoded file need not stay in memory
 
     def load_article(self, article_id: str) -> Article:
         path = self._body_path(article_id)
@@ -104,7 +109,32 @@ class Store:
                 atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
             self._articles.insert_multiple(article_to_summary_doc(a) for a in fresh)
             self._ids.update(a.id for a in fresh)
+            # After the commit above: a crash here leaves the corpus index behind, and
+            # `corpus_index` brings it up to date on the next open.
+            self._corpus_index = self._current_corpus_index().with_articles(fresh)
+            self._corpus_index.write(index_path(self.path))
             return fresh
+
+    def corpus_index(self) -> CorpusIndex:
+        """Search words and claim keys for every stored article. Articles the file does not cover
+        (a store written by an older ukr-tui, or a crash) are read once and added; the writer saves that."""
+        with self._mutex:
+            index = self._current_corpus_index()
+            missing = index.missing(self._ids)
+            if missing:
+                index = index.with_articles(self.load_article(article_id) for article_id in missing)
+                if not self.read_only:
+                    index.write(index_path(self.path))
+            self._corpus_index = index
+            return index
+
+    def _current_corpus_index(self) -> CorpusIndex:
+        if self._corpus_index is None:
+            try:
+                self._corpus_index = CorpusIndex.load(index_path(self.path)) or CorpusIndex.empty()
+            except StoreError:  # derived from the article files: rebuilt from them, nothing is lost
+                self._corpus_index = CorpusIndex.empty()
+        return self._corpus_index
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
         with self._mutex:
