@@ -60,6 +60,7 @@ class Library:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._articles: OrderedDict[str, Article] = OrderedDict()
+        self.search_skipped: list[str] = []  # article files the search index could not read
         self.corpus, self._index = self._load()
 
     @classmethod
@@ -75,7 +76,7 @@ class Library:
     def _load(self) -> tuple[Corpus, CorpusIndex]:
         with paused_gc():
             corpus = Corpus(self.store.summaries(), self.store.read_ids())
-            index = self.store.corpus_index()
+            index = self.store.corpus_index(skipped=self.search_skipped)
             corpus.use_claim_keys(index.claims)
         return corpus, index
 

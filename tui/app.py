@@ -1,4 +1,4 @@
-"""The Textual application: loads the store in a worker, then hands the corpus to the main screen."""
+"""The Textual application: opens the library in a worker, then hands it to the main screen."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,11 +6,15 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker
 
 from store import ImportProgress, Library, ModelMissingError, StoreError
+from store.safe_text import printable
 
 from .commands import CorpusCommands
+from .messages import LibraryLoaded
 from .screens.main import MainScreen
+from .worker_errors import report_failed_worker
 
 
 class UkrTuiApp(App[int]):
@@ -30,7 +34,7 @@ class UkrTuiApp(App[int]):
         # Start loading once the first frame is on screen: parsing a large index holds the GIL.
         self.call_after_refresh(self.load_store)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store(self) -> None:
         """Open the store (ingesting the bundled seeds on first launch) without blocking a key."""
         status = self.main.set_status
@@ -44,11 +48,14 @@ class UkrTuiApp(App[int]):
 
                 report = library.import_paths([self.seeds], progress)
                 for error in report.errors:
-                    self.call_from_thread(self.notify, error, severity="warning")
+                    self.call_from_thread(self.main.tell, error, "warning")
         except (StoreError, ModelMissingError) as error:
-            self.call_from_thread(self.exit, 2, 2, f"ukr-tui: {error}")
+            self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))
             return
-        self.call_from_thread(self.main.load, library.store, library.corpus)
+        self.main.post_message(LibraryLoaded(library))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event)
 
     def on_unmount(self) -> None:
         if self.library is not None:
