@@ -130,18 +130,27 @@ def read_json_file(path: Path) -> Any:
     return decoded
 
 
+_NOT_READ = object()
+
+
 class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path, read_only: bool = False, fresh: bool = False):
         """`fresh`: start empty whatever the file holds (the caller has dealt with it)."""
         self.path = Path(path)
         self.read_only = read_only
         self._rotated = False
-        self._cache: dict[str, Any] | None = None if fresh else read_json_file(self.path)
+        self._cache: Any = None if fresh else read_json_file(self.path)
         if self._cache is not None and not all(isinstance(v, dict) for v in self._cache.values()):
             raise StoreError(f"{self.path}: store file is not a ukr-tui store; the file was left as it is")
 
     def read(self) -> dict[str, Any] | None:
+        if self._cache is _NOT_READ:
+            self._cache = read_json_file(self.path)
         return self._cache
+
+    def release(self) -> None:
+        """Give the decoded file's memory back once its records are built; the next read loads it again."""
+        self._cache = _NOT_READ
 
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
