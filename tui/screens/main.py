@@ -11,21 +11,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import Article, Corpus, Store, StoreError
+from store.export import citation
 from store.lexicon import fold, fold_text
 from store.search import WordIndex
 from store.storage import paused_gc
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
-from ..widgets.article_list import ArticleList, article_label
+from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
 from ..widgets.timeline_strip import TimelineStrip
+from .citation import CitationScreen
+from .entity import EntityScreen
 from .help import HelpScreen
-from .jump_list import JumpListScreen
-from .who_said import WhoSaidScreen, claim_rows
+from .timeline_list import TimelineListScreen
+from .who_said import WhoSaidScreen
 
 PANES = ("#articles", "#reader", "#entities", "#timeline")
-MENTION_ARTICLES_SHOWN = 40
 
 
 class MainScreen(Screen):
@@ -234,7 +236,7 @@ class MainScreen(Screen):
 
     @on(EntityChosen)
     def entity_chosen(self, message: EntityChosen) -> None:
-        self.app.push_screen(self._entity_screen(message.name), self._jump)
+        self.app.push_screen(EntityScreen(self.corpus, message.name, self._article_with_corpus_names), self._jump)
 
     @on(DayChosen)
     def day_chosen(self, message: DayChosen) -> None:
@@ -271,65 +273,16 @@ class MainScreen(Screen):
         self.query_one(Reader).focus()
 
     # --- screens -----------------------------------------------------------------------------------
-    def _entity_screen(self, name: str) -> JumpListScreen:
-        assert self.corpus is not None
-        info = self.corpus.entity(name)
-        summary = Text()
-        if info is not None:
-            summary.append(f"{info.kind} · {info.mentions} mentions in {len(info.articles)} article(s)", style="dim")
-            if info.roles:
-                summary.append("\nRoles: " + "; ".join(info.roles), style="italic")
-            if len(info.aliases) > 1:
-                summary.append("\nAlso written: " + ", ".join(sorted(info.aliases)), style="dim")
-        rows: list[tuple[Text, JumpTo | None]] = []
-        quotes = self.corpus.quotes_by(name)
-        if quotes:
-            rows.append((Text(f"Quotes ({len(quotes)})", style="bold underline"), None))
-            rows.extend(claim_rows(self.corpus, quotes, with_speaker=False))
-        key = self.corpus.entity_key(name)
-        mentioning = self.corpus.articles_mentioning(name)
-        shown = mentioning[:MENTION_ARTICLES_SHOWN]  # positions are in article files: read a bounded few
-        mentions = [
-            (article, entity)
-            for article in (self._article_with_corpus_names(a.id) for a in shown)
-            for entity in article.entities if self.corpus.entity_key(entity.name) == key
-        ]
-        heading = f"Mentions ({info.mentions if info else 0} in {len(mentioning)} articles"
-        heading += f"; the first {len(shown)} articles listed)" if len(shown) < len(mentioning) else ")"
-        rows.append((Text(heading, style="bold underline"), None))
-        for article, entity in mentions:
-            for mention in entity.mentions:
-                label = Text(f"{mention.text}", style="bold")
-                label.append(f"  {article_label(article)[:60]} · {article.published or 'no date'}", style="dim")
-                rows.append((label, JumpTo(article.id, mention.start, mention.end)))
-        return JumpListScreen(name, summary, rows)
-
     def action_who_said(self) -> None:
         if self.corpus is not None:
             self.app.push_screen(WhoSaidScreen(self.corpus, self.day_filter), self._jump)
 
     def action_timeline_list(self) -> None:
-        if self.corpus is None:
-            return
-        rows: list[tuple[Text, JumpTo | None]] = []
-        for event, article in self.corpus.events_in_order():
-            label = Text(f"{event.date:<10} ", style="bold")
-            label.append(event.expression, style="italic")
-            label.append(f"  {event.sentence[:110]}")
-            label.append(f"\n           {article_label(article)[:70]}", style="dim")
-            rows.append((label, JumpTo(article.id, event.start, event.end)))
-        summary = Text(f"{len(rows)} dated expressions across {len(self.corpus.articles)} articles", style="dim")
-        self.app.push_screen(JumpListScreen("Timeline", summary, rows), self._jump)
+        if self.corpus is not None:
+            self.app.push_screen(TimelineListScreen(self.corpus), self._jump)
 
     def action_help(self) -> None:
-        sections = [
-            ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)] + [
-                Binding("ctrl+p", "command_palette", "Palette: any article, person, organisation or place; the views"),
-                Binding("q", "quit", "Quit"),
-            ]),
-            ("Timeline strip (4)", [b for b in TimelineStrip.BINDINGS if isinstance(b, Binding)]),
-        ]
-        self.app.push_screen(HelpScreen(sections))
+        self.app.push_screen(HelpScreen.for_screen(self))
 
     # --- navigation --------------------------------------------------------------------------------
     def _move(self, index_of) -> None:
@@ -412,9 +365,9 @@ class MainScreen(Screen):
         if quote is None or article is None:
             self.notify("No quote to copy: ] steps to one.")
             return
-        text = f"«{quote.text}» — {quote.speaker or 'speaker unknown'}, {article_label(article)}, {article.published or 'date unknown'}"
+        text = citation(article, quote)
         self.app.copy_to_clipboard(text)
-        self.notify("Copied: " + text[:80])
+        self.app.push_screen(CitationScreen(text))
 
     def action_toggle_read(self) -> None:
         if self.corpus is None or self.current_id is None or self.store is None or self.store.read_only:
