@@ -6,13 +6,16 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker
 
 from store import Corpus, Store, StoreError, import_paths
 from store.nlp import ModelMissingError
+from store.safe_text import printable
 from store.storage import paused_gc
 
 from .commands import CorpusCommands
 from .screens.main import MainScreen
+from .worker_errors import report_failed_worker
 
 
 class UkrTuiApp(App[int]):
@@ -32,7 +35,7 @@ class UkrTuiApp(App[int]):
         # Start loading once the first frame is on screen: parsing a large index holds the GIL.
         self.call_after_refresh(self.load_store)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store(self) -> None:
         """Open the store (ingesting the bundled seeds on first launch) without blocking a key."""
         status = self.main.set_status
@@ -47,14 +50,17 @@ class UkrTuiApp(App[int]):
 
                 report = import_paths(store, [self.seeds], progress)
                 for error in report.errors:
-                    self.call_from_thread(self.notify, error, severity="warning")
+                    self.call_from_thread(self.main.tell, error, "warning")
             self.call_from_thread(status, f"Loading {len(store)} articles from {self.store_path}…")
             with paused_gc():
                 corpus = Corpus(store.summaries(), store.read_ids())
         except (StoreError, ModelMissingError) as error:
-            self.call_from_thread(self.exit, 2, 2, f"ukr-tui: {error}")
+            self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))
             return
         self.call_from_thread(self.main.load, store, corpus)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event)
 
     def on_unmount(self) -> None:
         if self.store is not None:
