@@ -91,7 +91,7 @@ class HelpScreen(ModalScreen[None]):
 
     @classmethod
     def for_screen(cls, origin: Screen) -> HelpScreen:
-        return cls(f"Keys of {help_title(type(origin))}, then of the rest of ukr-tui (↓ ↑ PgDn scroll, Esc closes)", help_sections(origin))
+        return cls(f"Keys · {help_title(type(origin))} first · ↓ ↑ PgDn scroll · Esc closes", help_sections(origin))
 
     @property
     def keys(self) -> list[tuple[str, str, str]]:

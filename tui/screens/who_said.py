@@ -2,6 +2,7 @@
 typing finds speakers by name, spelling or role, and quotes by their words."""
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -55,7 +56,7 @@ def claim_rows(corpus: Corpus, refs: list[QuoteRef], with_speaker: bool) -> list
             label.append("  — ")
             label.append_text(speaker_text(claim.speaker, first.quote))
         sources = len({r.article.id for r in claim.refs})
-        label.append(f"\n  {shown(article_label(first.article))[:60]} · {first.article.published or 'no date'}", style="dim")
+        label.append(f"\n  {first.article.published or 'no date'} · {shown(article_label(first.article))[:60]}", style="dim")
         if sources > 1:
             label.append(f" · {plural(sources, 'source')}", style="bold")
         if claim.disputed:
@@ -65,11 +66,17 @@ def claim_rows(corpus: Corpus, refs: list[QuoteRef], with_speaker: bool) -> list
     return rows
 
 
-def speaker_label(speaker: Speaker) -> Text:
-    """A coloured mark (the speaker's colour in the reader), the name and the count in the theme's
-    colours, so the highlight keeps them readable with any palette."""
+def speaker_label(speaker: Speaker) -> Table:
+    """A coloured mark (the speaker's colour in the reader), then the name and the count in the
+    theme's colours, so the highlight keeps them readable with any palette; a long name wraps
+    under itself."""
+    row = Table.grid(padding=(0, 1), expand=True)
+    row.add_column(width=1)
+    row.add_column(ratio=1)
+    row.add_column(justify="right", no_wrap=True)
     name = shown(speaker.name) if speaker.name else "? (no speaker given)"
-    return Text.assemble(("● ", speaker_colour(speaker.name)), name, (f"  {len(speaker.refs)}", "bold"))
+    row.add_row(Text("●", style=speaker_colour(speaker.name)), Text(name), Text(str(len(speaker.refs)), style="bold"))
+    return row
 
 
 class WhoSaidScreen(Screen[JumpTo | None]):
