@@ -273,3 +273,17 @@ async def test_help_lists_the_keys_of_the_screen_it_came_from(seed_store_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert app.screen.sections[0][0] == "Timeline list (t)"
+
+
+async def test_palette_help_lists_the_screen_it_was_opened_from(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await open_who_said(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"help every key")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.sections[0][0] == "Who said what (w)"

@@ -14,6 +14,7 @@ from textual.markup import escape
 from store.safe_text import printable
 
 from .messages import EntityChosen, JumpTo
+from .screens.help import HelpScreen
 from .widgets.article_list import article_label
 from .wording import plural
 
@@ -24,6 +25,10 @@ class CorpusCommands(Provider):
 
         return next((s for s in reversed(self.app.screen_stack) if isinstance(s, MainScreen)), self.app.screen)
 
+    def _help(self) -> None:
+        """Runs once the palette has closed: the screen on top is the one it was opened from."""
+        self.app.push_screen(HelpScreen.for_screen(self.app.screen))
+
     def _entries(self):
         """(label shown and matched, what choosing it does, help line)"""
         main = self._main()
@@ -32,7 +37,7 @@ class CorpusCommands(Provider):
             return
         yield "Who said what: speakers and their quotes", main.action_who_said, "w"
         yield "Timeline: every dated event", main.action_timeline_list, "t"
-        yield "Help: every key", main.action_help, "?"
+        yield "Help: every key, those of this screen first", self._help, "?"
         for article in corpus.articles:
             label = printable(article_label(article), single_line=True)
             yield f"Article: {label}", partial(main.post_message, JumpTo(article.id, 0, 0)), article.published or ""
