@@ -287,3 +287,12 @@ async def test_palette_help_lists_the_screen_it_was_opened_from(seed_store_path)
         await pilot.pause(0.3)
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.sections[0][0] == "Who said what (w)"
+
+
+def test_counts_and_cuts_read_as_words():
+    from tui.wording import clip, plural
+
+    assert [plural(n, "mention") for n in (0, 1, 2)] == ["0 mentions", "1 mention", "2 mentions"]
+    assert plural(1, "source") == "1 source"
+    assert clip("une voie diplomatique pour sortir", 18) == "une voie …"
+    assert clip("court", 18) == "court"

@@ -9,9 +9,9 @@ from store import Article, Corpus, EntityInfo
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
-from ..wording import plural
+from ..wording import clip, plural
 from .jump_list import JumpListScreen, Target
-from .who_said import claim_rows, shown
+from .who_said import TITLE_SHOWN, claim_rows, shown
 
 MENTION_ARTICLES_SHOWN = 40  # mention positions are in the article files: read a bounded few
 
@@ -46,7 +46,7 @@ def entity_rows(corpus: Corpus, name: str, load_article: Callable[[str], Article
                 continue
             for mention in entity.mentions:
                 label = Text(shown(mention.text), style="bold")
-                label.append(f"  {shown(article_label(article))[:60]} · {article.published or 'no date'}", style="dim")
+                label.append(f"  {article.published or 'no date'} · {clip(shown(article_label(article)), TITLE_SHOWN)}", style="dim")
                 rows.append((label, JumpTo(article.id, mention.start, mention.end)))
     return rows
 

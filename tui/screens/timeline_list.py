@@ -8,19 +8,12 @@ from store import Corpus
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
-from ..wording import plural
+from ..wording import clip, plural
 from .jump_list import JumpListScreen, Target
 from .who_said import shown
 
 DATE_WIDTH = 10
-SENTENCE_SHOWN = 160
-
-
-def shortened(sentence: str, limit: int = SENTENCE_SHOWN) -> str:
-    """The sentence, cut at a word boundary when long: Enter opens it whole in the reader."""
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[:limit].rsplit(" ", 1)[0] + " …"
+SENTENCE_SHOWN = 160  # Enter opens the whole sentence in the reader
 
 
 def event_row(date: str, expression: str, sentence: str, title: str) -> Table:
@@ -30,7 +23,7 @@ def event_row(date: str, expression: str, sentence: str, title: str) -> Table:
     row.add_column(width=DATE_WIDTH, no_wrap=True)
     row.add_column(ratio=1, overflow="fold")
     text = Text(shown(expression), style="italic")
-    text.append("  " + shown(shortened(sentence)))
+    text.append("  " + shown(clip(sentence, SENTENCE_SHOWN)))
     row.add_row(Text(date, style="bold"), text)
     row.add_row("", Text(shown(title), style="dim", no_wrap=True, overflow="ellipsis"))
     return row

@@ -19,8 +19,11 @@ from store.speakers import Speaker, speaker_matches, speakers
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
 from ..widgets.reader import speaker_colour
-from ..wording import plural
+from ..wording import clip, plural
 from .help import HelpScreen
+
+
+TITLE_SHOWN = 70  # characters of an article's title under each row
 
 
 def shown(text: str) -> str:
@@ -56,7 +59,7 @@ def claim_rows(corpus: Corpus, refs: list[QuoteRef], with_speaker: bool) -> list
             label.append("  — ")
             label.append_text(speaker_text(claim.speaker, first.quote))
         sources = len({r.article.id for r in claim.refs})
-        label.append(f"\n  {first.article.published or 'no date'} · {shown(article_label(first.article))[:60]}", style="dim")
+        label.append(f"\n  {first.article.published or 'no date'} · {clip(shown(article_label(first.article)), TITLE_SHOWN)}", style="dim")
         if sources > 1:
             label.append(f" · {plural(sources, 'source')}", style="bold")
         if claim.disputed:
