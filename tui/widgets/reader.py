@@ -139,12 +139,14 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     BORDER_TITLE = "Reader"
     BINDINGS = [
-        Binding("j,down", "line(1)", "Line down", show=False, id="reader.line_down"),
-        Binding("k,up", "line(-1)", "Line up", show=False, id="reader.line_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
-        Binding("home", "edge(0)", "Top", show=False, id="reader.top"),
-        Binding("end", "edge(1)", "Bottom", show=False, id="reader.bottom"),
+        Binding("j,down", "line(1)", "Line down", show=False, id="reader.line_down",
+                tooltip="Scroll the article one line down (J changes the article)"),
+        Binding("k,up", "line(-1)", "Line up", show=False, id="reader.line_up",
+                tooltip="Scroll the article one line up (K changes the article)"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="reader.page_down", tooltip="Page down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="reader.page_up", tooltip="Page up"),
+        Binding("home", "edge(0)", "Top", show=False, id="reader.top", tooltip="The top of the article"),
+        Binding("end", "edge(1)", "Bottom", show=False, id="reader.bottom", tooltip="The end of the article"),
     ]
 
     show_dates: reactive[bool] = reactive(False)
