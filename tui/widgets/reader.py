@@ -36,9 +36,9 @@ TARGET_STYLE = "reverse"
 CONTEXT_LINES = 2  # lines kept above a span the reader jumps to
 
 # Control characters drawn as one visible character each (offsets into the body stay valid).
-_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421, 0x09: 0x20}
+# A line break inside a paragraph is wrapped like a space.
+_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421, 0x09: 0x20, 0x0A: 0x20, 0x0D: 0x20}
 _VISIBLE_CONTROLS |= {code: 0xFFFD for code in [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
-del _VISIBLE_CONTROLS[0x0A]
 
 
 def speaker_colour(name: str | None) -> str:
@@ -110,18 +110,13 @@ class Paragraph:
         return relative + sum(len(label) for position, label in self.labels if position <= relative)
 
     def wrap(self, width: int) -> list[Line]:
-        plain = self.text.plain
-        lines: list[Line] = []
-        start = 0
-        for piece in plain.split("\n"):
-            stop = start + len(piece)
-            breaks = [start + b for b in divide_line(piece, width, fold=True)] + [stop]
-            begin = start
-            for end in breaks:
-                lines.append(Line(self.text[begin:end], self._body(begin), self._body(end), self, begin))
-                begin = end
-            start = stop + 1
-        return lines
+        breaks = divide_line(self.text.plain, width, fold=True)
+        starts = [0, *breaks]
+        ends = [*breaks, len(self.text)]
+        return [
+            Line(piece, self._body(start), self._body(end), self, start)
+            for piece, start, end in zip(self.text.divide(breaks), starts, ends, strict=True)
+        ]
 
     def _body(self, shown: int) -> int:
         """Body offset of the character drawn at `shown` (label characters map to the label's place)."""
