@@ -18,7 +18,7 @@ from store import Article, Library, StoreError, name_search
 from store.export import citation
 from store.safe_text import printable
 
-from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded
+from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded, SearchDone
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
@@ -500,9 +500,11 @@ class MainScreen(Screen):
         for problem in self.library.search_skipped:
             self.app.call_from_thread(self.tell, f"Search skips an unreadable article: {problem}", "warning")
         self.library.search_skipped.clear()
-        self.app.call_from_thread(self._search_done, query, matches)
+        self.post_message(SearchDone(query, matches))
 
-    def _search_done(self, query: str, matches: list[str]) -> None:
+    @on(SearchDone)
+    def search_done(self, message: SearchDone) -> None:
+        query, matches = message.query, message.matches
         if not matches:
             self.query_text, self.matches = "", []  # a search that found nothing leaves n/N as they were
             self._update_status()
