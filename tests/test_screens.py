@@ -296,3 +296,19 @@ def test_counts_and_cuts_read_as_words():
     assert plural(1, "source") == "1 source"
     assert clip("une voie diplomatique pour sortir", 18) == "une voie …"
     assert clip("court", 18) == "court"
+
+
+async def test_entity_view_names_an_unreadable_article_and_lists_the_rest(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        info = app.main.corpus.entity("Joe Biden")
+        damaged = next(a for a in sorted(info.articles) if a != app.main.current_id)  # not read yet
+        (seed_store_path.parent / f"{seed_store_path.name}.articles" / f"{damaged}.json").write_text("{", encoding="utf-8")
+        app.main.post_message(EntityChosen("Joe Biden"))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, EntityScreen) and app.is_running
+        assert damaged in str(app.screen.summary)
+        heading = next(i for i, (label, _) in enumerate(app.screen.rows) if str(label).startswith("Mentions"))
+        mentions = [target for _, target in app.screen.rows[heading + 1:]]
+        assert mentions and damaged not in {t.article_id for t in mentions}

@@ -252,7 +252,7 @@ class MainScreen(Screen):
 
     @on(EntityChosen)
     def entity_chosen(self, message: EntityChosen) -> None:
-        self.app.push_screen(EntityScreen(self.corpus, message.name, self._article_with_corpus_names), self._jump)
+        self.app.push_screen(EntityScreen(self.app.library, message.name), self._jump)
 
     @on(DayChosen)
     def day_chosen(self, message: DayChosen) -> None:
@@ -291,11 +291,11 @@ class MainScreen(Screen):
     # --- screens -----------------------------------------------------------------------------------
     def action_who_said(self) -> None:
         if self.corpus is not None:
-            self.app.push_screen(WhoSaidScreen(self.corpus, self.day_filter), self._jump)
+            self.app.push_screen(WhoSaidScreen(self.app.library, self.day_filter), self._jump)
 
     def action_timeline_list(self) -> None:
         if self.corpus is not None:
-            self.app.push_screen(TimelineListScreen(self.corpus), self._jump)
+            self.app.push_screen(TimelineListScreen(self.app.library), self._jump)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen.for_screen(self))
