@@ -60,6 +60,7 @@ class Library:
         self.store = store
         self._articles: OrderedDict[str, Article] = OrderedDict()
         self._word_index: WordIndex | None = None
+        self.search_skipped: list[str] = []  # article files the search index could not read
         self.corpus = self._load_corpus()
 
     @classmethod
@@ -137,9 +138,17 @@ class Library:
         (accents and case ignored), in list order. The first search reads every article file."""
         if self._word_index is None:
             with paused_gc():
-                self._word_index = WordIndex.build((a.id, self.store.searchable_text(a.id)) for a in self.articles)
+                self._word_index = WordIndex.build((a.id, self._searchable_text(a.id)) for a in self.articles)
         found = self._word_index.search(query)
         return [a.id for a in self.articles if a.id in found]
+
+    def _searchable_text(self, article_id: str) -> str:
+        """A damaged article file is left out of search (and named in `search_skipped`), not fatal."""
+        try:
+            return self.store.searchable_text(article_id)
+        except StoreError as error:
+            self.search_skipped.append(str(error))
+            return ""
 
     @staticmethod
     def match_span(article: Article, query: str) -> tuple[int, int] | None:

@@ -32,19 +32,13 @@ def shown(text: str) -> str:
     return printable(text, single_line=True)
 
 
-def guess_of(quote: Quote) -> str | None:
-    """The best candidate an abstaining attribution kept (a field the attribution work adds)."""
-    return getattr(quote, "candidate", None)
-
-
 def speaker_text(speaker: str | None, quote: Quote) -> Text:
     """The speaker's name, or "?" with the best guess when nobody was given the quote."""
     if speaker:
         return Text(shown(speaker), style="italic")
     label = Text("?", style="bold")
-    guess = guess_of(quote)
-    if guess:
-        label.append(f" perhaps {shown(guess)}", style="italic")
+    if quote.candidate:
+        label.append(f" perhaps {shown(quote.candidate)}", style="italic")
     return label
 
 
