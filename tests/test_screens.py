@@ -122,9 +122,9 @@ async def test_highlighted_speaker_count_is_visible_in_256_colours(seed_store_pa
         assert fg != bg
 
 
-async def test_unattributed_quotes_listed_under_question_mark(tmp_path, seed_articles):
+async def test_unattributed_quotes_listed_under_question_mark_with_their_best_guess(tmp_path, seed_articles):
     article = seed_articles[0]
-    unattributed = replace(article, quotes=[replace(q, speaker=None, speaker_kind=None) for q in article.quotes])
+    unattributed = replace(article, quotes=[replace(q, speaker=None, speaker_kind=None, candidate="Jean Essai") for q in article.quotes])
     db = tmp_path / "store.json"
     with Store(db) as store:
         store.add_articles([unattributed, *seed_articles[1:]])
@@ -136,7 +136,7 @@ async def test_unattributed_quotes_listed_under_question_mark(tmp_path, seed_art
         assert screen.listed[index - 1] is None and "Unattributed" in str(speakers.get_option_at_index(index - 1).prompt)
         speakers.highlighted = index
         await pilot.pause()
-        assert screen.rows and "— ?" in str(screen.rows[0][0])
+        assert screen.rows and "— ? perhaps Jean Essai" in str(screen.rows[0][0])
 
 
 async def test_timeline_list_keeps_the_date_column_clear_at_80_columns(seed_store_path):

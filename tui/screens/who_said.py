@@ -2,6 +2,8 @@
 typing finds speakers by name, spelling or role, and quotes by their words."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -118,6 +120,11 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         on_day = {a.id for a in self.library.articles_on(self.day)}
         return [r for r in refs if r.article.id in on_day]
 
+    @cached_property
+    def everyone(self) -> list[Speaker]:
+        """Every speaker in scope, grouped: computed once, filtered on every key."""
+        return speakers(self.library, self._in_scope(self.library.quotes()))
+
     def on_mount(self) -> None:
         self.query_one("#speakers", OptionList).border_title = "Speakers"
         self.query_one("#speaker-quotes", OptionList).border_title = "Quotes"
@@ -160,7 +167,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     def _show_filter(self, query: str) -> None:
         """No filter: every speaker, the first one's quotes. A filter: the speakers it names and the
         speakers of the quotes containing its words, with all those quotes."""
-        everyone = speakers(self.library, self._in_scope(self.library.quotes()))
+        everyone = self.everyone
         if not query:
             self._list_speakers(everyone)
             self._show_speaker(everyone[0] if everyone else None)
