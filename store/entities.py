@@ -210,14 +210,20 @@ def _institution_spans(doc) -> list:
 
 def _candidates(doc) -> list[tuple[_Candidate, str]]:
     found = []
+    text = doc.text  # Doc.text joins every token on each access
     institutions = _institution_spans(doc)
     covered = {t.i for span in institutions for t in span}
+    # `doc.ents` too is rebuilt on each access: read it once, and find the entity around a token by
+    # lookup rather than by scanning them all for each institution, so big texts stay linear.
+    ents = doc.ents
+    ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for span in institutions:
-        if not any(e.start < span.start and e.end >= span.end for e in doc.ents):
+        outer = ent_at.get(span.start)
+        if not (outer is not None and outer.start < span.start and outer.end >= span.end):
             candidate = _Candidate(span.text, span.start_char, span.end_char, list(span))
             candidate.votes[ORGANIZATION] += 3
             found.append((candidate, "ORG"))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "MISC":
             ent = _trailing_name(ent)
         if ent is None or ent.label_ not in _LABEL_KIND or all(t.i in covered for t in ent):
@@ -233,7 +239,7 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
             if _is_noise(part) or _in_credit_line(part):
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
-            candidate = _Candidate(doc.text[start:end], start, end, part, honorific=had_honorific)
+            candidate = _Candidate(text[start:end], start, end, part, honorific=had_honorific)
             _vote(candidate, ent.label_, had_article)
             found.append((candidate, ent.label_))
     return found
