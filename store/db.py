@@ -9,9 +9,10 @@ Layout for a store at PATH (the TinyDB file):
 from __future__ import annotations
 
 import os
+import re
 import threading
-from collections.abc import Iterator
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -28,6 +29,7 @@ from .storage import (
     backup_paths,
     read_json_file,
     remove_leftover_temporaries,
+    restore_hint,
 )
 
 def default_store_path() -> Path:
@@ -53,8 +55,9 @@ class Store:
         self.read_only_reason = self._lock.why_not  # in words, when read_only
         self._check_index_present()
         if writable:  # what a killed or failed writer left; only the lock holder may remove it
-            remove_leftover_temporaries(self.path.parent, f".{self.path.name}.")
-            remove_leftover_temporaries(self.bodies_dir)
+            own = re.escape(self.path.name)
+            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json)?\.\d+(\.bak)?\.tmp"))
+            remove_leftover_temporaries(self.bodies_dir, re.compile(r"\..+\.json\.\d+\.tmp"))
         self._index = TinyDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._articles = self._index.table("articles", cache_size=0)
         self._validated = False
@@ -69,9 +72,8 @@ class Store:
         if self.path.exists() or not self.bodies_dir.is_dir() or not any(self.bodies_dir.glob("*.json")):
             return
         self.close()
-        how = ("`ukr-tui restore --db PATH` brings back the last backup" if backup_paths(self.path)
-               else f"no backup is left: move {self.bodies_dir} away and import the articles again")
-        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles; {how}")
+        how = restore_hint(self.path) or f"; no backup is left: move {self.bodies_dir} away and import the articles again"
+        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles{how}")
 
     def _open_read_state(self) -> TinyDB:
         """Read state is not essential: when its file is damaged, say so and start with nothing read."""
@@ -118,9 +120,8 @@ class Store:
         try:
             summaries = [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            hint = "; `ukr-tui restore` brings back the last good backup" if backup_paths(self.path) else ""
             raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); "
-                             f"the file was left as it is{hint}") from None
+                             f"the file was left as it is{restore_hint(self.path)}") from None
         finally:
             self._index.storage.release()  # the records are built: the decoded file need not stay in memory
         self._validated = True
@@ -245,6 +246,8 @@ def _articles_in(path: Path) -> int | None:
 
 def restore_backup(path: Path) -> str:
     """Put the newest sound backup back in place of a damaged or missing index; say what was done."""
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: no store here")
     lock = WriterLock(path)
     if not lock.acquire():
         raise StoreError(f"{path}: cannot restore: {lock.why_not}")
@@ -262,6 +265,7 @@ def restore_backup(path: Path) -> str:
             atomic_write_bytes(path, backup.read_bytes())
             saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
             return f"Restored {path} from {backup.name}: {count} article(s) as of {saved}{kept}"
-        raise StoreError(f"{path}: no sound backup to restore ({len(backup_paths(path))} found, all damaged)")
+        found = len(backup_paths(path))
+        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else ""))
     finally:
         lock.release()

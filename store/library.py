@@ -234,7 +234,7 @@ class Library:
     def mark_read(self, article_id: str, read: bool = True) -> None:
         """Durable before it returns (a small atomic file write). Raises StoreError when read-only."""
         if self.read_only:
-            raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui is writing to it)")
+            raise StoreError(f"{self.path}: the store is open read-only ({self.store.read_only_reason})")
         self.store.mark_read(article_id, read)
         (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(article_id)
 
