@@ -694,6 +694,7 @@ async def test_a_read_only_store_opens_and_says_why_m_cannot_change(seed_store_p
             await wait_loaded(pilot)
             assert app.main.library.read_only
             assert "read-only" in screen_text(app).splitlines()[0]
+            assert any("Opened read-only" in str(n.message) for n in app._notifications)
             await pilot.press("j", "m")  # moving would mark read: nothing is written, nothing breaks
             await pilot.pause()
             assert app.is_running and app.main.current_id == app.main.query_one(ArticleList).ids[1]
