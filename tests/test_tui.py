@@ -659,6 +659,9 @@ async def test_at_80x24_the_reader_gets_the_room_and_help_and_quit_stay_in_the_f
         await pilot.press("z")
         await pilot.pause()
         assert main.maximized is None
+        await pilot.press("1", "z")  # any pane, whatever its width in the layout
+        await pilot.pause()
+        assert main.maximized is articles and articles.outer_size.width == 80
 
 
 async def test_wide_terminals_show_every_pane(seed_store_path):
