@@ -702,3 +702,26 @@ async def test_a_read_only_store_opens_and_says_why_m_cannot_change(seed_store_p
             await pilot.pause()
             assert app.is_running and app.main.current_id == app.main.query_one(ArticleList).ids[1]
             assert any("Read-only" in str(n.message) for n in app._notifications)
+
+
+async def test_with_dates_shown_a_highlight_still_covers_its_words(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        # a quote with a dated expression before it in the same paragraph: its label shifts the quote right
+        found = next(
+            (article, quote)
+            for article in app.main.corpus.articles
+            for quote in article.quotes
+            if any(e.end <= quote.start and e.start >= quote.start - 300 for e in article.events)
+        )
+        app.main.post_message(JumpTo(found[0].id, found[1].start, found[1].end))
+        await pilot.press("d")
+        await pilot.pause()
+        line = reader._lines[reader.line_of(found[1].start)]
+        text = reader._highlighted(line)
+        marked = "".join(
+            text.plain[span.start : span.end] for span in text.spans if "reverse" in str(span.style)
+        )
+        assert marked and found[1].text.startswith(marked.strip("«»\" "))
