@@ -94,10 +94,8 @@ def citation(article: Article, quote: Quote) -> str:
     Article text is data from outside: control characters become visible escapes and runs of
     white space (a quote spanning lines) one space, so the line pastes as it reads.
     """
-    # `candidate` (the best guess of an abstained attribution) and `outlet` are fields other
-    # branches are adding to the records; read them so the citation uses them once they exist.
-    guess = getattr(quote, "candidate", None)
-    speaker = quote.speaker or ("unattributed (perhaps " + guess + ")" if guess else "unattributed")
+    speaker = quote.speaker or (f"unattributed (perhaps {quote.candidate})" if quote.candidate else "unattributed")
+    # `outlet` is a field the dates work adds to articles: the citation names it once it exists.
     parts = [speaker, getattr(article, "outlet", None), article.title and f"« {article.title} »", french_date(article.published)]
     line = f"« {quote.text} » — " + ", ".join(p for p in parts if p) + f" ({article.file})"
     return printable(" ".join(line.split()), single_line=True)

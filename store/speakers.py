@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .corpus import Corpus, QuoteRef
+from .corpus import QuoteRef
+from .library import Library
 from .lexicon import fold
 from .records import ANONYMOUS, ORGANIZATION, PERSON, PLACE
 
@@ -22,22 +23,22 @@ class Speaker:
     refs: list[QuoteRef]
 
 
-def _group(corpus: Corpus, name: str | None, refs: list[QuoteRef]) -> str:
+def _group(library: Library, name: str | None, refs: list[QuoteRef]) -> str:
     if name is None:
         return UNATTRIBUTED
     kinds = Counter(r.quote.speaker_kind for r in refs if r.quote.speaker_kind)
     if kinds:
         return _GROUP_OF_KIND.get(kinds.most_common(1)[0][0], INSTITUTIONS)
-    info = corpus.entity(name)
+    info = library.entity(name)
     return _GROUP_OF_KIND.get(info.kind, INSTITUTIONS) if info else ANONYMOUS_SOURCES
 
 
-def speakers(corpus: Corpus, refs: list[QuoteRef]) -> list[Speaker]:
+def speakers(library: Library, refs: list[QuoteRef]) -> list[Speaker]:
     """The speakers of `refs`, by group, then most quoted first."""
     by_name: dict[str | None, list[QuoteRef]] = {}
     for ref in refs:
         by_name.setdefault(ref.speaker or None, []).append(ref)
-    found = [Speaker(name, _group(corpus, name, quoted), quoted) for name, quoted in by_name.items()]
+    found = [Speaker(name, _group(library, name, quoted), quoted) for name, quoted in by_name.items()]
     return sorted(found, key=lambda s: (GROUPS.index(s.group), -len(s.refs), s.name or ""))
 
 
@@ -45,12 +46,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
-def speaker_matches(corpus: Corpus, name: str | None, query: str) -> bool:
+def speaker_matches(library: Library, name: str | None, query: str) -> bool:
     """Whether every typed word begins a word of the speaker's name, of one of its spellings, or of
     one of its roles ("pesk", "Peskov", "porte-parole du Kremlin")."""
     wanted = _words(query)
     if name is None or not wanted:
         return False
-    info = corpus.entity(name)
+    info = library.entity(name)
     fields = [name, *(info.aliases if info else ()), *(info.roles if info else ())]
     return any(all(any(word.startswith(w) for word in words) for w in wanted) for words in map(_words, fields))

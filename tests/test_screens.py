@@ -14,10 +14,13 @@ from store.export import citation
 from tui.messages import EntityChosen
 from tui.screens.citation import CitationScreen
 from tui.screens.entity import EntityScreen
-from tui.screens.help import HelpScreen
+from tui.app import UkrTuiApp
+from tui.screens.help import HelpScreen, key_label
+from tui.screens.main import MainScreen
 from tui.screens.timeline_list import TimelineListScreen
 from tui.screens.who_said import WhoSaidScreen
 from tui.widgets.reader import Reader
+from tui.widgets.timeline_strip import TimelineStrip
 
 from tui_helpers import make_app, wait_loaded
 
@@ -119,9 +122,9 @@ async def test_highlighted_speaker_count_is_visible_in_256_colours(seed_store_pa
         assert fg != bg
 
 
-async def test_unattributed_quotes_listed_under_question_mark(tmp_path, seed_articles):
+async def test_unattributed_quotes_listed_under_question_mark_with_their_best_guess(tmp_path, seed_articles):
     article = seed_articles[0]
-    unattributed = replace(article, quotes=[replace(q, speaker=None, speaker_kind=None) for q in article.quotes])
+    unattributed = replace(article, quotes=[replace(q, speaker=None, speaker_kind=None, candidate="Jean Essai") for q in article.quotes])
     db = tmp_path / "store.json"
     with Store(db) as store:
         store.add_articles([unattributed, *seed_articles[1:]])
@@ -133,7 +136,7 @@ async def test_unattributed_quotes_listed_under_question_mark(tmp_path, seed_art
         assert screen.listed[index - 1] is None and "Unattributed" in str(speakers.get_option_at_index(index - 1).prompt)
         speakers.highlighted = index
         await pilot.pause()
-        assert screen.rows and "— ?" in str(screen.rows[0][0])
+        assert screen.rows and "— ? perhaps Jean Essai" in str(screen.rows[0][0])
 
 
 async def test_timeline_list_keeps_the_date_column_clear_at_80_columns(seed_store_path):
@@ -243,8 +246,11 @@ async def test_help_from_main_fits_80x24_and_scrolls(seed_store_path):
         assert isinstance(app.screen, HelpScreen)
         where = [w for w, _ in app.screen.sections]
         assert where[0] == "Main" and "Anywhere" in where and "Who said what (w)" in where
-        does = {d for _, _, d in app.screen.keys}
-        assert any(d.startswith("Who said what") for d in does) and "Quit, from any screen" in does
+        listed = {(keys, does) for _, keys, does in app.screen.keys}
+        for kind in (MainScreen, Reader, TimelineStrip, UkrTuiApp):  # every key they bind, as the footer shows it
+            for binding in kind.BINDINGS:
+                if binding.description:
+                    assert (key_label(binding), binding.tooltip or binding.description) in listed, binding
         body = app.screen.query_one("#help-body")
         assert body.region.right <= 80 and body.region.bottom <= 24
         assert body.max_scroll_y > 0
@@ -296,3 +302,19 @@ def test_counts_and_cuts_read_as_words():
     assert plural(1, "source") == "1 source"
     assert clip("une voie diplomatique pour sortir", 18) == "une voie …"
     assert clip("court", 18) == "court"
+
+
+async def test_entity_view_names_an_unreadable_article_and_lists_the_rest(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        info = app.main.corpus.entity("Joe Biden")
+        damaged = next(a for a in sorted(info.articles) if a != app.main.current_id)  # not read yet
+        (seed_store_path.parent / f"{seed_store_path.name}.articles" / f"{damaged}.json").write_text("{", encoding="utf-8")
+        app.main.post_message(EntityChosen("Joe Biden"))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, EntityScreen) and app.is_running
+        assert damaged in str(app.screen.summary)
+        heading = next(i for i, (label, _) in enumerate(app.screen.rows) if str(label).startswith("Mentions"))
+        mentions = [target for _, target in app.screen.rows[heading + 1:]]
+        assert mentions and damaged not in {t.article_id for t in mentions}

@@ -196,20 +196,6 @@ async def test_quote_stepping_and_copy(seed_store_path, monkeypatch):
         assert french_date(reader.article.published) in copied[0]
 
 
-async def test_help_screen_lists_every_key(seed_store_path):
-    app = make_app(seed_store_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        keys = {keys for _, keys, _ in app.screen.keys}
-        assert {"J/K", "⌫", "alt+→", "d", "z", "E", "T", "?", "/", "q"} <= keys
-        assert any("Reader" in where for where, _, _ in app.screen.keys)  # the reader's own keys: j/k scroll
-        await pilot.press("escape")
-        assert app.screen is app.main
-
-
 async def test_timeline_strip_filters_by_day_and_list_jumps(seed_store_path):
     app = make_app(seed_store_path)
     async with app.run_test(size=SIZE) as pilot:

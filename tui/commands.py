@@ -32,16 +32,16 @@ class CorpusCommands(Provider):
     def _entries(self):
         """(label shown and matched, what choosing it does, help line)"""
         main = self._main()
-        corpus = getattr(main, "corpus", None)
-        if corpus is None:
+        library = getattr(self.app, "library", None)
+        if library is None or getattr(main, "corpus", None) is None:  # not loaded yet
             return
         yield "Who said what: speakers and their quotes", main.action_who_said, "w"
         yield "Timeline: every dated event", main.action_timeline_list, "t"
         yield "Help: every key, those of this screen first", self._help, "?"
-        for article in corpus.articles:
+        for article in library.articles:
             label = printable(article_label(article), single_line=True)
             yield f"Article: {label}", partial(main.post_message, JumpTo(article.id, 0, 0)), article.published or ""
-        for info in corpus.ranked_entities():
+        for info in library.ranked_entities():
             aliases = ", ".join(sorted(a for a in info.aliases if a != info.name))
             text = printable(f"{info.kind.capitalize()}: {info.name}" + (f" ({aliases})" if aliases else ""), single_line=True)
             help_text = f"{plural(info.mentions, 'mention')} in {plural(len(info.articles), 'article')}"

@@ -256,8 +256,7 @@ class MainScreen(Screen):
 
     @on(EntityChosen)
     def entity_chosen(self, message: EntityChosen) -> None:
-        assert self.library is not None
-        self.app.push_screen(EntityScreen(self.library.corpus, message.name, self.library.article), self._jump)
+        self.app.push_screen(EntityScreen(self.library, message.name), self._jump)
 
     @on(DayChosen)
     def day_chosen(self, message: DayChosen) -> None:
@@ -330,11 +329,11 @@ class MainScreen(Screen):
     # --- screens -----------------------------------------------------------------------------------
     def action_who_said(self) -> None:
         if self.library is not None:
-            self.app.push_screen(WhoSaidScreen(self.library.corpus, self.day_filter), self._jump)
+            self.app.push_screen(WhoSaidScreen(self.library, self.day_filter), self._jump)
 
     def action_timeline_list(self) -> None:
         if self.library is not None:
-            self.app.push_screen(TimelineListScreen(self.library.corpus), self._jump)
+            self.app.push_screen(TimelineListScreen(self.library), self._jump)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen.for_screen(self))

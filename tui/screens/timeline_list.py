@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from store import Corpus
+from store.library import Library
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
@@ -29,17 +29,17 @@ def event_row(date: str, expression: str, sentence: str, title: str) -> Table:
     return row
 
 
-def timeline_rows(corpus: Corpus) -> list[Target]:
+def timeline_rows(library: Library) -> list[Target]:
     return [
         (event_row(event.date, event.expression, event.sentence, article_label(article)), JumpTo(article.id, event.start, event.end))
-        for event, article in corpus.events_in_order()
+        for event, article in library.events_in_order()
     ]
 
 
 class TimelineListScreen(JumpListScreen):
     HELP_TITLE = "Timeline list (t)"
 
-    def __init__(self, corpus: Corpus) -> None:
-        rows = timeline_rows(corpus)
-        summary = Text(f"{plural(len(rows), 'dated expression')} across {plural(len(corpus.articles), 'article')}", style="dim")
+    def __init__(self, library: Library) -> None:
+        rows = timeline_rows(library)
+        summary = Text(f"{plural(len(rows), 'dated expression')} across {plural(len(library), 'article')}", style="dim")
         super().__init__("Timeline", summary, rows)

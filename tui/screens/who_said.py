@@ -2,6 +2,8 @@
 typing finds speakers by name, spelling or role, and quotes by their words."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -12,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import DIRECT, Corpus, Quote, QuoteRef
+from store import Quote, QuoteRef
+from store.library import Library
 from store.safe_text import printable
 from store.speakers import Speaker, speaker_matches, speakers
 
@@ -31,26 +34,20 @@ def shown(text: str) -> str:
     return printable(text, single_line=True)
 
 
-def guess_of(quote: Quote) -> str | None:
-    """The best candidate an abstaining attribution kept (a field the attribution work adds)."""
-    return getattr(quote, "candidate", None)
-
-
 def speaker_text(speaker: str | None, quote: Quote) -> Text:
     """The speaker's name, or "?" with the best guess when nobody was given the quote."""
     if speaker:
         return Text(shown(speaker), style="italic")
     label = Text("?", style="bold")
-    guess = guess_of(quote)
-    if guess:
-        label.append(f" perhaps {shown(guess)}", style="italic")
+    if quote.candidate:
+        label.append(f" perhaps {shown(quote.candidate)}", style="italic")
     return label
 
 
-def claim_rows(corpus: Corpus, refs: list[QuoteRef], with_speaker: bool) -> list[tuple[Text, JumpTo]]:
+def claim_rows(library: Library, refs: list[QuoteRef], with_speaker: bool) -> list[tuple[Text, JumpTo]]:
     """One row per claim (the same words, however many articles report them), opening the first."""
     rows = []
-    for claim in corpus.claims(refs):
+    for claim in library.claims(refs):
         first = claim.refs[0]
         label = Text("« ", style="dim")
         label.append(shown(claim.text), style=f"bold {speaker_colour(claim.speaker)}")
@@ -99,9 +96,9 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         ("ctrl+q", "Quit (q types into the filter here)"),
     ]
 
-    def __init__(self, corpus: Corpus, day: str | None = None) -> None:
+    def __init__(self, library: Library, day: str | None = None) -> None:
         super().__init__()
-        self.corpus, self.day = corpus, day
+        self.library, self.day = library, day
         self.rows: list[tuple[Text, JumpTo]] = []
         self.listed: list[Speaker | None] = []  # per option of the speaker list; None for group headings
 
@@ -117,12 +114,16 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         yield Footer()
 
     def _in_scope(self, refs: list[QuoteRef]) -> list[QuoteRef]:
-        """Direct quotes, of the day the timeline filters on if any."""
-        refs = [r for r in refs if r.quote.kind == DIRECT]
-        if self.day:
-            on_day = {a.id for a in self.corpus.articles_on(self.day)}
-            refs = [r for r in refs if r.article.id in on_day]
-        return refs
+        """The (direct) quotes of the day the timeline filters on, if it does."""
+        if not self.day:
+            return refs
+        on_day = {a.id for a in self.library.articles_on(self.day)}
+        return [r for r in refs if r.article.id in on_day]
+
+    @cached_property
+    def everyone(self) -> list[Speaker]:
+        """Every speaker in scope, grouped: computed once, filtered on every key."""
+        return speakers(self.library, self._in_scope(self.library.quotes()))
 
     def on_mount(self) -> None:
         self.query_one("#speakers", OptionList).border_title = "Speakers"
@@ -166,20 +167,20 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     def _show_filter(self, query: str) -> None:
         """No filter: every speaker, the first one's quotes. A filter: the speakers it names and the
         speakers of the quotes containing its words, with all those quotes."""
-        everyone = speakers(self.corpus, self._in_scope(self.corpus.quotes))
+        everyone = self.everyone
         if not query:
             self._list_speakers(everyone)
             self._show_speaker(everyone[0] if everyone else None)
             return
-        named = {s.name for s in everyone if speaker_matches(self.corpus, s.name, query)}
-        said = [r for r in self._in_scope(self.corpus.find_quotes(query)) if (r.speaker or None) not in named]
+        named = {s.name for s in everyone if speaker_matches(self.library, s.name, query)}
+        said = [r for r in self._in_scope(self.library.find_quotes(query)) if (r.speaker or None) not in named]
         saying = {r.speaker or None for r in said}
         # Speakers keep their place and group in the full list; one found by words lists only those quotes.
         listed = [s if s.name in named else Speaker(s.name, s.group, [r for r in said if (r.speaker or None) == s.name])
                   for s in everyone if s.name in named or s.name in saying]
         self._list_speakers(listed)
         refs = [r for s in listed if s.name in named for r in s.refs] + said
-        self._show_rows(claim_rows(self.corpus, refs, with_speaker=True), f"“{query}”")
+        self._show_rows(claim_rows(self.library, refs, with_speaker=True), f"“{query}”")
 
     def _list_speakers(self, listed: list[Speaker]) -> None:
         options: list[Option] = []
@@ -203,7 +204,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
             self._show_rows([], "")
             return
         name = shown(speaker.name) if speaker.name else "?"
-        self._show_rows(claim_rows(self.corpus, speaker.refs, with_speaker=False), name, len(speaker.refs))
+        self._show_rows(claim_rows(self.library, speaker.refs, with_speaker=False), name, len(speaker.refs))
 
     def _show_rows(self, rows: list[tuple[Text, JumpTo]], what: str, reports: int | None = None) -> None:
         self.rows = rows
