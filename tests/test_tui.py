@@ -8,7 +8,6 @@ import pytest
 from store import Quote, Store
 from store.export import french_date
 from tui.messages import JumpTo
-from tui.screens.help import HelpScreen
 from tui.screens.jump_list import JumpListScreen
 from tui.screens.who_said import WhoSaidScreen
 from tui.widgets.article_list import ArticleList
@@ -475,18 +474,25 @@ async def test_hostile_names_and_markup_are_shown_as_text(hostile_store_path):
         assert app.is_running and app.main.query_text == ""
 
 
-async def test_a_damaged_article_file_does_not_end_search(seed_store_path):
+async def test_a_damaged_article_file_does_not_end_search_or_reading(seed_store_path):
+    with Store(seed_store_path) as store:
+        ids = [a.id for a in store.summaries()]
+        victim = next(i for i in ids if "Genève" in store.searchable_text(i))
+        body = store._body_path(victim)
+    body.write_text(body.read_text()[:40])  # truncated mid-file
     app = make_app(seed_store_path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        victim = app.main.corpus.articles[-1].id
-        body = app.main.library.store._body_path(victim)
-        body.write_text(body.read_text()[:40])  # truncated mid-file
         await pilot.press("slash", *"Genève", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert app.is_running and app.main.matches
+        app.main.current_id = victim  # opening it says what is wrong, the app goes on
+        await pilot.pause()
         assert app.is_running
-        assert app.main.matches and victim not in app.main.matches
+        assert any(str(body) in str(n.message) for n in app._notifications)
+        await pilot.press("J")
+        assert app.is_running
 
 
 async def test_a_store_that_cannot_be_written_fails_softly(seed_store_path, monkeypatch):
