@@ -212,9 +212,9 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             article = self.article
             if article.title:  # an untitled article starts with its lead, which the list shows as its name
                 lines += [Line(piece) for piece in Text(self.heading, style="bold").wrap(self.app.console, width)]
-            meta = Text(article.published or "date unknown", style="dim")
+            meta = Text(f"Published {article.published}" if article.published else "Publication date unknown", style="dim")
             if article.published_basis:
-                meta.append(f"  ({printable(article.published_basis, single_line=True)})", style="dim italic")
+                meta.append(f" (from the {printable(article.published_basis, single_line=True)})", style="dim italic")
             meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
             lines += [Line(piece) for piece in meta.wrap(self.app.console, width)]
             for paragraph in self._paragraphs:
@@ -224,6 +224,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._body_lines = [(line.start, index) for index, line in enumerate(lines) if line.start >= 0]
         self.virtual_size = Size(width, len(lines))
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        """A theme or style change: the cached strips carry the old colours."""
+        super().notify_style_update()
+        self._strips.clear()
 
     def on_resize(self) -> None:
         if self._width != self._wrapped_width:
