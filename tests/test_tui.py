@@ -8,6 +8,7 @@ import pytest
 from store import Quote, Store
 from store.export import french_date
 from tui.messages import JumpTo
+from tui.screens.help import HelpScreen
 from tui.screens.jump_list import JumpListScreen
 from tui.screens.who_said import WhoSaidScreen
 from tui.widgets.article_list import ArticleList
@@ -670,3 +671,16 @@ async def test_the_timeline_strip_fills_its_width_names_every_month_and_tells_th
         bars, months, day_line = timeline.render().plain.split("\n")
         events = app.main.library.events_on(day)
         assert day in day_line and events[0][0].sentence[:20] in day_line
+
+
+async def test_a_read_only_store_opens_and_says_why_m_cannot_change(seed_store_path):
+    with Store(seed_store_path):  # another instance holds the store
+        app = make_app(seed_store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            assert app.main.library.read_only
+            assert "read-only" in screen_text(app).splitlines()[0]
+            await pilot.press("j", "m")  # moving would mark read: nothing is written, nothing breaks
+            await pilot.pause()
+            assert app.is_running and app.main.current_id == app.main.query_one(ArticleList).ids[1]
+            assert any("Read-only" in str(n.message) for n in app._notifications)

@@ -18,7 +18,7 @@ from store import Article, Library, StoreError, name_search
 from store.export import citation
 from store.safe_text import printable
 
-from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded
+from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded, SearchDone
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
@@ -181,7 +181,7 @@ class MainScreen(Screen):
             return
         parts = [f"ukr-tui · {len(library)} articles · {library.unread_count} unread"]
         if library.read_only:
-            parts.append("read-only (another ukr-tui holds the store)")
+            parts.append(f"read-only ({self._read_only_reason()})")
         if self.day_filter:
             parts.append(f"day {self.day_filter}")
         if self.query_text:
@@ -227,6 +227,10 @@ class MainScreen(Screen):
             article = self.library.summary(self.current_id)
             ranked = sorted(article.entities, key=lambda e: (-e.count, e.name))
             sidebar.show([(e.kind, e.name, e.count, e.roles) for e in ranked], "this article")
+
+    def _read_only_reason(self) -> str:
+        assert self.library is not None
+        return getattr(self.library.store, "read_only_reason", "") or "another ukr-tui holds the store"
 
     def _mark_read(self, article_id: str, read: bool = True) -> None:
         """Durable at once (a small atomic write); a store that cannot be written says so and goes on."""
@@ -451,7 +455,7 @@ class MainScreen(Screen):
         if self.library is None or self.current_id is None:
             return
         if self.library.read_only:
-            self.tell("Read-only: another ukr-tui holds the store, so the read state cannot change here.", "warning")
+            self.tell(f"Read-only ({self._read_only_reason()}): the read state cannot change here.", "warning")
             return
         self._mark_read(self.current_id, not self.library.is_read(self.current_id))
 
@@ -495,9 +499,11 @@ class MainScreen(Screen):
         for problem in self.library.search_skipped:
             self.app.call_from_thread(self.tell, f"Search skips an unreadable article: {problem}", "warning")
         self.library.search_skipped.clear()
-        self.app.call_from_thread(self._search_done, query, matches)
+        self.post_message(SearchDone(query, matches))
 
-    def _search_done(self, query: str, matches: list[str]) -> None:
+    @on(SearchDone)
+    def search_done(self, message: SearchDone) -> None:
+        query, matches = message.query, message.matches
         if not matches:
             self.query_text, self.matches = "", []  # a search that found nothing leaves n/N as they were
             self._update_status()
