@@ -8,7 +8,6 @@ import pytest
 from store import Quote, Store
 from store.export import french_date
 from tui.messages import JumpTo
-from tui.screens.help import HelpScreen
 from tui.screens.jump_list import JumpListScreen
 from tui.screens.who_said import WhoSaidScreen
 from tui.widgets.article_list import ArticleList
