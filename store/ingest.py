@@ -10,7 +10,8 @@ from importlib import resources
 from pathlib import Path
 
 from .db import Store
-from .pipeline import parse_file
+from .metadata import metadata_for
+from .pipeline import apply_metadata, parse_file
 from .reading import InputError, expand_paths
 from .records import Article
 
@@ -58,10 +59,12 @@ def _parsed(files: list[Path], workers: int) -> Iterator[Article | str]:
 
 
 def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None, batch: int = 50,
-                 workers: int | None = 1) -> ImportReport:
+                 workers: int | None = 1, metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
     """Parse and store the files in `workers` processes; None chooses: several for a large import,
-    one otherwise (each process spends seconds loading the French model)."""
+    one otherwise (each process spends seconds loading the French model). Metadata (a metadata.csv
+    beside the files, `metadata_file`, or `published` for one file) is applied as articles come back."""
     files = expand_paths(list(paths))
+    metadata = metadata_for(files, metadata_file, published)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_IMPORT_FROM else 1
     report = ImportReport()
@@ -72,6 +75,8 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
         if isinstance(result, str):
             report.errors.append(result)
         else:
+            if path in metadata:
+                apply_metadata(result, metadata[path])
             pending.append(result)
         if len(pending) >= batch or done == len(files):
             added = store.add_articles(pending)

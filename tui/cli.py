@@ -24,16 +24,21 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Browse French news on the Biden–Putin diplomacy over Ukraine: who said what, when, where.")
     parser.add_argument("--version", action="version", version=f"ukr-tui {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
-    importing = commands.add_parser("import", parents=[common], help="add article files or folders to the store")
+    dating = argparse.ArgumentParser(add_help=False)
+    dating.add_argument("--metadata", type=Path, metavar="FILE.csv",
+                        help="dates, outlets, addresses of the files (columns file,published,source,url,title); "
+                             "default: a metadata.csv beside them")
+    dating.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date of the one file given")
+    importing = commands.add_parser("import", parents=[common, dating], help="add article files or folders to the store")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     quotes = commands.add_parser("quotes", parents=[common], help="list stored quotes")
     quotes.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (any spelling of the name)")
     quotes.add_argument("--json", action="store_true", help="one JSON object per quote, one per line")
     quotes.add_argument("--indirect", action="store_true", help="include indirect speech")
-    extract = commands.add_parser("extract", parents=[common], help="print what is extracted from files, without storing")
+    extract = commands.add_parser("extract", parents=[common, dating], help="print what is extracted from files, without storing")
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     extract.add_argument("--json", action="store_true", required=True, help="one JSON object per file, one per line")
-    evaluate = commands.add_parser("evaluate", parents=[common], help="score extraction against a gold file")
+    evaluate = commands.add_parser("evaluate", parents=[common, dating], help="score extraction against a gold file")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     return parser
@@ -98,7 +103,7 @@ def cmd_import(args, db: Path) -> int:
             def progress(done: int, total: int, what: str) -> None:
                 bar.update(task, completed=done, total=total, description=f"Importing {what[:40]}")
 
-            report = import_paths(store, present, progress, workers=None)
+            report = import_paths(store, present, progress, workers=None, metadata_file=args.metadata, published=args.published)
     finally:
         store.close()
     for error in report.errors:
@@ -144,15 +149,17 @@ def cmd_extract(args, db: Path) -> int:
     from store import InputError, parse_file
     from store.corpus import canonicalise
     from store.export import article_json
+    from store.metadata import metadata_for
     from store.reading import expand_paths
 
     files = expand_paths(args.paths)
     if not files:
         raise InputError("no article files found in " + ", ".join(map(str, args.paths)))
+    metadata = metadata_for(files, args.metadata, args.published)
     articles, failed = [], 0
     for path in files:
         try:
-            articles.append(parse_file(path))
+            articles.append(parse_file(path, metadata=metadata.get(path)))
         except InputError as error:
             print(f"ukr-tui: skipped {error}", file=sys.stderr)
             failed += 1
@@ -165,7 +172,7 @@ def cmd_extract(args, db: Path) -> int:
 def cmd_evaluate(args, db: Path) -> int:
     from store.evaluation import evaluate_files
 
-    print(evaluate_files(args.gold, args.paths))
+    print(evaluate_files(args.gold, args.paths, args.metadata, args.published))
     return 0
 
 
