@@ -136,7 +136,7 @@ def canonicalise(articles: list[Article]) -> dict[str, str]:
 
 class Corpus:
     def __init__(self, articles: list[Article], read_ids: set[str] | None = None):
-        canonicalise(articles)
+        self.aliases = canonicalise(articles)  # person name as extracted → corpus-wide name
         self.articles = sorted(articles, key=lambda a: (a.published or "9999", a.file))
         self.by_id = {a.id: a for a in self.articles}
         self.read_ids = set(read_ids or ())

@@ -55,6 +55,9 @@ class Store:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._ids
+
     # --- reading ------------------------------------------------------------------------------
     def _raw_articles(self) -> list[dict]:
         """The index's documents as stored, without TinyDB copying each into a Document."""

@@ -209,6 +209,7 @@ def _institution_spans(doc) -> list:
 
 def _candidates(doc) -> list[tuple[_Candidate, str]]:
     found = []
+    text = doc.text  # Doc.text joins every token on each access
     institutions = _institution_spans(doc)
     covered = {t.i for span in institutions for t in span}
     for span in institutions:
@@ -232,7 +233,7 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
             if _is_noise(part) or _in_credit_line(part):
                 continue
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
-            candidate = _Candidate(doc.text[start:end], start, end, part, honorific=had_honorific)
+            candidate = _Candidate(text[start:end], start, end, part, honorific=had_honorific)
             _vote(candidate, ent.label_, had_article)
             found.append((candidate, ent.label_))
     return found

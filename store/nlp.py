@@ -20,10 +20,19 @@ def load_model():
         raise ModelMissingError(f"cannot load the spaCy model {MODEL_NAME} ({error}); reinstall ukr-tui") from None
 
 
+def model_inputs(paragraphs: list[str], separator: str) -> list[str]:
+    """What the model reads for one body: each paragraph with the separator that follows it, so a
+    heading or a caption never becomes part of the next paragraph's sentence."""
+    return [p + separator for p in paragraphs[:-1]] + paragraphs[-1:]
+
+
 def parse_paragraphs(nlp, paragraphs: list[str], separator: str):
-    """One Doc for the whole body, parsed paragraph by paragraph: a heading or a caption never
-    becomes part of the next paragraph's sentence. The Doc's text is exactly `separator.join(…)`."""
+    """One Doc for the whole body; its text is exactly `separator.join(paragraphs)`."""
+    return merged_doc(list(nlp.pipe(model_inputs(paragraphs, separator))))
+
+
+def merged_doc(paragraph_docs: list):
+    """The Docs of one body's model inputs as one Doc."""
     from spacy.tokens import Doc
 
-    parts = [p + separator for p in paragraphs[:-1]] + paragraphs[-1:]
-    return Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+    return Doc.from_docs(paragraph_docs, ensure_whitespace=False)

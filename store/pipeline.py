@@ -1,43 +1,65 @@
-"""Raw text to an Article record: clean → spaCy doc → entities / quotes / dates → record."""
+"""Raw text to an Article record: clean → spaCy doc → entities / quotes / dates → record.
+
+`parse_many` feeds the paragraphs of many articles through one `nlp.pipe` stream, so the model
+works in full batches instead of one small batch per article.
+"""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from .cleaning import clean
+from .cleaning import CleanText, clean
 from .dates import DAY, MONTH, YEAR, Publication, dateline_span, find_expressions, infer_publication, resolve_events, stated_publication
 from .entities import extract_entities
 from .metadata import Metadata
-from .nlp import load_model, parse_paragraphs
+from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs
+from .pages import Page, is_page, read_page
 from .quotes import extract_quotes
 from .reading import InputError, read_article_text
-from .pages import is_page, read_page
 from .records import BASIS_METADATA, BASIS_PAGE, DIRECT, PARAGRAPH_SEPARATOR, Article
+
+PIPE_BATCH = 256  # paragraphs per model batch
 
 
 def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_text(text: str, file_name: str, nlp=None) -> Article:
+@dataclass(frozen=True)
+class Prepared:
+    """An article cleaned and ready for the model: `parsed` is what the model reads."""
+
+    text: str
+    file_name: str
+    cleaned: CleanText
+    parsed: list[str]
+
+
+def prepare_text(text: str, file_name: str, max_length: int) -> Prepared:
     cleaned = clean(text)
     if not cleaned.paragraphs:
         raise InputError(f"{file_name}: no article text left after cleaning")
-    nlp = nlp or load_model()
-    if any(len(p.text) >= nlp.max_length for p in cleaned.paragraphs):
-        raise InputError(f"{file_name}: a paragraph of over {nlp.max_length:,} characters is not news text")
-    body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
-    # No-break spaces confuse the parser; the same length keeps every offset valid for `body`.
+    if any(len(p.text) >= max_length for p in cleaned.paragraphs):
+        raise InputError(f"{file_name}: a paragraph of over {max_length:,} characters is not news text")
+    # No-break spaces confuse the parser; the same length keeps every offset valid for the body.
     parsed = [p.text.replace("\u00a0", " ").replace("\u202f", " ") for p in cleaned.paragraphs]
-    doc = parse_paragraphs(nlp, parsed, PARAGRAPH_SEPARATOR)
+    return Prepared(text, file_name, cleaned, parsed)
+
+
+def build_article(prepared: Prepared, doc) -> Article:
+    """The records extracted from the parsed body."""
+    cleaned = prepared.cleaned
+    body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
     entities = extract_entities(doc)
     quotes = extract_quotes(doc, entities, body)
     expressions = find_expressions(body, doc, [(q.start, q.end) for q in quotes if q.kind == DIRECT])
     stated, updated = stated_publication(body, cleaned.dateline, cleaned.stated_date, cleaned.url)
     publication = infer_publication(body, expressions, stated)
     article = Article(
-        id=article_id(text),
-        file=file_name,
+        id=article_id(prepared.text),
+        file=prepared.file_name,
         title=cleaned.title,
         published=None,
         published_basis=None,
@@ -65,27 +87,58 @@ def set_publication(article: Article, publication: Publication, borrowed_from: s
     article.events = resolve_events(article.body, article.expressions, publication, article.updated, dateline_span(article.body))
 
 
+def parse_text(text: str, file_name: str, nlp=None) -> Article:
+    nlp = nlp or load_model()
+    prepared = prepare_text(text, file_name, nlp.max_length)
+    return build_article(prepared, parse_paragraphs(nlp, prepared.parsed, PARAGRAPH_SEPARATOR))
+
+
+def read_source(path: Path) -> tuple[str, Page | None]:
+    """The text to parse: a text file as it is, a saved web page's main text (and the page)."""
+    if is_page(path):
+        page = read_page(path)
+        return page.text, page
+    return read_article_text(path), None
+
+
 def parse_file(path: Path, nlp=None, metadata: Metadata | None = None) -> Article:
     """A text file, or a saved web page through its main text and the page's own metadata;
     then what `metadata` says (a metadata.csv row, `--published`) over both."""
-    if not is_page(path):
-        article = parse_text(read_article_text(path), path.name, nlp)
-    else:
-        page = read_page(path)
-        article = parse_text(page.text, path.name, nlp)
+    text, page = read_source(path)
+    article = parse_text(text, path.name, nlp)
+    describe(article, page, metadata)
+    return article
+
+
+def describe(article: Article, page: Page | None, metadata: Metadata | None) -> None:
+    """What is known from outside the text: the page's markup, then metadata, which wins."""
+    if page is not None:
         article.title = page.title or article.title
         article.author, article.outlet, article.url = page.author, page.outlet, page.url or article.url
         if page.published:
             set_publication(article, Publication(page.published, DAY, BASIS_PAGE, "the page's publication date"))
     if metadata is not None:
-        apply_metadata(article, metadata)
-    return article
+        article.outlet = metadata.source or article.outlet
+        article.url = metadata.url or article.url
+        article.title = article.title or metadata.title
+        if metadata.published:
+            precision = {10: DAY, 7: MONTH, 4: YEAR}[len(metadata.published)]
+            set_publication(article, Publication(metadata.published, precision, BASIS_METADATA, metadata.origin))
 
 
-def apply_metadata(article: Article, metadata: Metadata) -> None:
-    article.outlet = metadata.source or article.outlet
-    article.url = metadata.url or article.url
-    article.title = article.title or metadata.title
-    if metadata.published:
-        precision = {10: DAY, 7: MONTH, 4: YEAR}[len(metadata.published)]
-        set_publication(article, Publication(metadata.published, precision, BASIS_METADATA, metadata.origin))
+def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article | str]:
+    """(file name, text) pairs → each one's Article, or the one-line reason it was skipped, in order."""
+    nlp = nlp or load_model()
+    ready: list[Prepared | str] = []
+    for file_name, text in items:
+        try:
+            ready.append(prepare_text(text, file_name, nlp.max_length))
+        except InputError as error:
+            ready.append(str(error))
+    inputs = [model_inputs(item.parsed, PARAGRAPH_SEPARATOR) if isinstance(item, Prepared) else [] for item in ready]
+    docs = iter(nlp.pipe((text for texts in inputs for text in texts), batch_size=PIPE_BATCH))
+    for item, texts in zip(ready, inputs, strict=True):
+        if isinstance(item, str):
+            yield item
+        else:
+            yield build_article(item, merged_doc([next(docs) for _ in texts]))

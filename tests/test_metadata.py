@@ -106,3 +106,16 @@ def test_cli_extract_takes_published_and_reports_bad_metadata_in_one_line(tmp_pa
     assert main(["extract", str(tmp_path / "a.txt"), "--json", "--metadata", str(tmp_path / "bad.csv")]) == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "bad.csv, line 2" in error
+
+
+def test_import_reads_saved_pages_with_their_metadata(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DATA / "page.html", folder / "page.html")
+    with Store(tmp_path / "store.json") as store:
+        assert import_paths(store, [folder]).added == 1
+        (article,) = store.summaries()
+        full = store.load_article(article.id)
+    assert (article.title, article.published, article.outlet) == (
+        "Le ministre promet une « réponse ferme » aux menaces", "2022-02-09", "Le Quotidien du Test")
+    assert "cookies" not in full.body and full.expressions  # expressions kept in the article file

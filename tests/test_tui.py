@@ -1,8 +1,10 @@
 """The app driven by keys, as a user would: each key and each pane on the seeds."""
 from __future__ import annotations
 
+import pytest
 
 from store import Store
+from tui.messages import JumpTo
 from tui.screens.help import HelpScreen
 from tui.screens.jump_list import JumpListScreen
 from tui.screens.who_said import WhoSaidScreen
@@ -25,7 +27,7 @@ async def test_four_panes_show_the_seeds(seed_store_path):
         reader = app.main.query_one(Reader)
         assert reader.article is not None and reader.article.id == articles.current_id
         sidebar = app.main.query_one(EntitySidebar)
-        prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
+        prompts = [option_text(sidebar.get_option_at_index(i)) for i in range(sidebar.option_count)]
         assert "People" in prompts[0]
         assert any("Joe Biden" in p for p in prompts)
         timeline = app.main.query_one(TimelineStrip)
@@ -57,9 +59,9 @@ async def test_read_state_n_p_and_persistence(seed_store_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         ids = app.main.query_one(ArticleList).ids
-        assert ids[0] in app.main.corpus.read_ids  # opening marks read
-        await pilot.press("j", "j")  # read 0, 1, 2
-        await pilot.press("g", "n")  # next unread after the first is the fourth
+        assert ids[0] not in app.main.corpus.read_ids  # launching marks nothing read
+        await pilot.press("j", "j", "g")  # going to an article marks it read: 1, 2, then 0
+        await pilot.press("n")  # next unread after the first is the fourth
         assert app.main.current_id == ids[3]
         await pilot.press("m")  # mark it unread again
         await pilot.press("G", "p")
@@ -263,3 +265,251 @@ async def test_timeline_cursor_follows_the_article(seed_store_path):
         timeline = app.main.query_one(TimelineStrip)
         article = app.main.corpus.by_id[app.main.current_id]
         assert timeline.cursor_day in {e.date for e in article.events}
+
+
+# --- the article list and the screen never re-select each other's row (no feedback loop) ---------------
+async def _settled(pilot) -> None:
+    """Let queued messages run: a feedback loop between list and screen would never settle."""
+    for _ in range(5):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("row", [0, 1, 2, 4])
+async def test_filter_to_a_day_and_clear_from_any_row(seed_store_path, row):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        ids = app.main.query_one(ArticleList).ids
+        for _ in range(row):
+            await pilot.press("j")
+        chosen = app.main.current_id
+        assert chosen == ids[row]
+        await pilot.press("4", "enter")  # filter to the day the timeline shows for this article
+        await _settled(pilot)
+        day = app.main.day_filter
+        listed = app.main.query_one(ArticleList).ids
+        assert day is not None and listed == [a.id for a in app.main.corpus.articles_on(day)]
+        assert app.main.current_id in listed
+        assert app.main.query_one(ArticleList).current_id == app.main.current_id
+        await pilot.press("1", "G")  # another row of the filtered list, then clear from it
+        here = app.main.current_id
+        await pilot.press("escape")
+        await _settled(pilot)
+        assert app.main.day_filter is None
+        assert app.main.query_one(ArticleList).ids == ids
+        assert app.main.current_id == here and app.main.query_one(ArticleList).current_id == here
+        await pilot.press("j")  # still answers keys
+        assert app.main.current_id == ids[min(ids.index(here) + 1, len(ids) - 1)]
+
+
+async def test_opening_an_article_outside_the_day_filter_clears_it(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "4", "enter")
+        await _settled(pilot)
+        listed = set(app.main.query_one(ArticleList).ids)
+        outside = next(a.id for a in app.main.corpus.articles if a.id not in listed)
+        app.main.post_message(JumpTo(outside, 0, 0))  # what the palette's "Article: …" entry posts
+        await _settled(pilot)
+        assert app.main.day_filter is None
+        assert app.main.current_id == outside
+        assert app.main.query_one(ArticleList).current_id == outside
+        assert app.main.query_one(Reader).article.id == outside
+
+
+def option_text(option) -> str:
+    """The words of an option list row, whether its prompt is one Text or a group of them."""
+    prompt = option.prompt
+    return " ".join(str(part) for part in getattr(prompt, "renderables", [prompt]))
+
+
+async def test_j_in_the_entity_sidebar_moves_in_the_list_not_the_article(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.main.query_one(EntitySidebar)
+        first = app.main.current_id
+        await pilot.press("3")
+        before = sidebar.highlighted
+        await pilot.press("j")
+        assert app.main.current_id == first
+        assert sidebar.highlighted is not None and sidebar.highlighted > before
+        await pilot.press("k")
+        assert sidebar.highlighted == before
+
+
+async def test_sidebar_keeps_its_highlight_on_the_same_entity_across_articles(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.main.query_one(EntitySidebar)
+        ids = app.main.query_one(ArticleList).ids
+        names_of = {i: {e.name for e in app.main.corpus.by_id[i].entities} for i in ids}
+        # an entity of the first article that another article also names, not at the same position
+        shared = next(
+            (name, other) for other in ids[1:] for name in sorted(names_of[ids[0]] & names_of[other])
+        )
+        index = next(i for i in range(sidebar.option_count) if (sidebar.get_option_at_index(i).id or "").endswith(":" + shared[0]))
+        sidebar.highlighted = index
+        app.main.current_id = shared[1]
+        await pilot.pause()
+        assert sidebar.highlighted_option.id.endswith(":" + shared[0])
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpListScreen) and app.screen.heading == shared[0]
+
+
+async def test_role_lines_are_indented_under_their_entity(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.main.query_one(EntitySidebar)
+        with_roles = [o for o in (sidebar.get_option_at_index(i) for i in range(sidebar.option_count)) if hasattr(o.prompt, "renderables")]
+        assert with_roles
+        for option in with_roles:
+            name, role = option.prompt.renderables
+            assert role.left == 2  # the whole role is indented, wrapped lines too
+
+
+async def test_launch_marks_nothing_read_and_m_survives_redisplay(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        ids = app.main.query_one(ArticleList).ids
+        assert app.main.corpus.read_ids == set()  # nobody has read the top article yet
+        await pilot.press("j")
+        assert ids[1] in app.main.corpus.read_ids
+        await pilot.press("m")
+        assert ids[1] not in app.main.corpus.read_ids
+        await pilot.press("escape", "4", "enter", "escape", "right_square_bracket")  # re-displays of the same article
+        await pilot.pause()
+        assert app.main.current_id == ids[1]
+        assert ids[1] not in app.main.corpus.read_ids
+        await app.workers.wait_for_complete()
+    with Store(seed_store_path) as store:
+        assert store.read_ids() == set()
+
+
+async def test_a_search_without_result_leaves_n_to_unread(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        ids = app.main.query_one(ArticleList).ids
+        await pilot.press("slash", *"xyzzy", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.main.query_text == "" and app.main.matches == []
+        await pilot.press("n")
+        assert app.main.current_id == ids[1]  # the next unread article, not "no further match"
+
+
+async def test_g_on_the_shown_article_scrolls_back_to_its_top(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        await pilot.press("space")
+        await pilot.pause(0.2)
+        assert reader.scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause(0.2)
+        assert reader.scroll_y == 0
+
+
+async def test_reader_titles_an_untitled_article_as_the_list_does(seed_store_path):
+    from tui.widgets.article_list import article_label
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        untitled = next(a for a in app.main.corpus.articles if not a.title)
+        app.main.current_id = untitled.id
+        await pilot.pause()
+        assert app.main.query_one(Reader).heading == article_label(untitled)
+
+
+# --- hostile input: names and text from outside are data, never markup or terminal escapes -------------
+HOSTILE_NAME = "evil\x1b]2;pwned\x07\x1b[41m[/x].txt"
+HOSTILE_TEXT = (
+    "[DIRECT] Kiev [/x] sous tension [link=https://x]clic[/link]\n\n"
+    "Vladimir Poutine a déclaré jeudi 30 décembre 2021 : « Nous ne voulons pas la guerre [/x]. »\n"
+)
+
+
+def screen_text(app) -> str:
+    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def hostile_store_path(tmp_path, parse, seed_articles):
+    path = tmp_path / "hostile" / "store.json"
+    path.parent.mkdir()
+    with Store(path) as store:
+        store.add_articles([parse(HOSTILE_TEXT, HOSTILE_NAME), *seed_articles[:1]])
+    return path
+
+
+async def test_hostile_names_and_markup_are_shown_as_text(hostile_store_path):
+    app = make_app(hostile_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        hostile = next(a for a in app.main.corpus.articles if a.file == HOSTILE_NAME)
+        app.main.current_id = hostile.id
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "[DIRECT] Kiev [/x]" in shown  # the prefix and the brackets stay, literally
+        assert "\\x1b]2;pwned" in shown  # the escape is drawn as a visible escape
+        await pilot.press("slash", *"[/x] zzz", "enter")  # no match: the toast quotes the query
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.main.query_text == ""
+
+
+async def test_a_damaged_article_file_does_not_end_search(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        victim = app.main.corpus.articles[-1].id
+        body = app.main.store._body_path(victim)
+        body.write_text(body.read_text()[:40])  # truncated mid-file
+        await pilot.press("slash", *"Genève", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert app.main.matches and victim not in app.main.matches
+
+
+async def test_a_store_that_cannot_be_written_fails_softly(seed_store_path, monkeypatch):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+
+        def disk_full(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(app.main.store, "mark_read", disk_full)
+        await pilot.press("j")  # moving marks read: the write fails in its worker
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("could not be saved" in str(n.message) for n in app._notifications)
+        await pilot.press("j")
+        assert app.main.current_id == app.main.query_one(ArticleList).ids[2]
+
+
+async def test_a_failing_worker_shows_an_error_and_the_app_keeps_running(seed_store_path, monkeypatch):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+
+        def broken(query):
+            raise RuntimeError("index [/x] broken")
+
+        app.main.word_index = type("Broken", (), {"search": staticmethod(broken)})()
+        await pilot.press("slash", *"Genève", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("Search failed" in str(n.message) for n in app._notifications)

@@ -6,13 +6,14 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker
 
-from store import Corpus, Store, StoreError, import_paths
-from store.nlp import ModelMissingError
-from store.storage import paused_gc
+from store import ImportProgress, Library, ModelMissingError, StoreError
+from store.safe_text import printable
 
 from .commands import CorpusCommands
 from .screens.main import MainScreen
+from .worker_errors import report_failed_worker
 
 
 class UkrTuiApp(App[int]):
@@ -24,7 +25,7 @@ class UkrTuiApp(App[int]):
     def __init__(self, store_path: Path, seeds: Path | None = None) -> None:
         super().__init__()
         self.store_path, self.seeds = store_path, seeds
-        self.store: Store | None = None
+        self.library: Library | None = None
         self.main = MainScreen()
 
     def on_mount(self) -> None:
@@ -32,30 +33,29 @@ class UkrTuiApp(App[int]):
         # Start loading once the first frame is on screen: parsing a large index holds the GIL.
         self.call_after_refresh(self.load_store)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_store(self) -> None:
         """Open the store (ingesting the bundled seeds on first launch) without blocking a key."""
         status = self.main.set_status
         try:
             self.call_from_thread(status, f"Opening {self.store_path}…")
-            store = Store(self.store_path)
-            self.store = store
-            if len(store) == 0 and self.seeds is not None and not store.read_only:
-                def progress(done: int, total: int, what: str) -> None:
-                    bar = "█" * done + "░" * (total - done)
-                    self.call_from_thread(status, f"First launch: importing the bundled articles {bar} {done}/{total} · {what}")
+            library = self.library = Library.open(self.store_path)
+            if len(library) == 0 and self.seeds is not None and not library.read_only:
+                def progress(step: ImportProgress) -> None:
+                    bar = "█" * step.done + "░" * (step.total - step.done)
+                    self.call_from_thread(status, f"First launch: importing the bundled articles {bar} {step.done}/{step.total} · {step.current}")
 
-                report = import_paths(store, [self.seeds], progress)
+                report = library.import_paths([self.seeds], progress)
                 for error in report.errors:
-                    self.call_from_thread(self.notify, error, severity="warning")
-            self.call_from_thread(status, f"Loading {len(store)} articles from {self.store_path}…")
-            with paused_gc():
-                corpus = Corpus(store.summaries(), store.read_ids())
+                    self.call_from_thread(self.main.tell, error, "warning")
         except (StoreError, ModelMissingError) as error:
-            self.call_from_thread(self.exit, 2, 2, f"ukr-tui: {error}")
+            self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))
             return
-        self.call_from_thread(self.main.load, store, corpus)
+        self.call_from_thread(self.main.load, library.store, library.corpus)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event)
 
     def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        if self.library is not None:
+            self.library.close()

@@ -73,20 +73,21 @@ def run_tui(db: Path) -> int:
     return app.return_code or 0
 
 
-def _open_store(db: Path):
-    from store import Store, StoreError
+def _open_library(db: Path):
+    from store import Library, StoreError
 
-    store = Store(db)
-    if store.read_only:
-        store.close()
+    library = Library.open(db)
+    if library.read_only:
+        library.close()
         raise StoreError(f"{db}: another ukr-tui is writing to this store; try again when it has finished")
-    return store
+    return library
 
 
 def cmd_import(args, db: Path) -> int:
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from store import InputError, import_paths
+    from store import ImportProgress, InputError
 
     missing = [p for p in args.paths if not p.exists()]
     present = [p for p in args.paths if p.exists()]
@@ -94,18 +95,22 @@ def cmd_import(args, db: Path) -> int:
         raise InputError(f"{missing[0]}: no such file or folder")
     for path in missing:
         print(f"ukr-tui: skipped {path}: no such file or folder", file=sys.stderr)
-    store = _open_store(db)
+    library = _open_library(db)
+    console = Console(stderr=True)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      transient=True, console=None) as bar:
-            task = bar.add_task("Importing", total=None)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                      transient=True, console=console, disable=not console.is_terminal) as bar:
+            task = bar.add_task("Importing", total=None, rate="")
 
-            def progress(done: int, total: int, what: str) -> None:
-                bar.update(task, completed=done, total=total, description=f"Importing {what[:40]}")
+            def progress(step: ImportProgress) -> None:
+                rate = f"{step.rate:.1f} files/s" if step.rate else ""
+                bar.update(task, completed=step.done, total=step.total, rate=rate,
+                           description=f"Importing {step.current[:40]}")
 
-            report = import_paths(store, present, progress, workers=None, metadata_file=args.metadata, published=args.published)
+            report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published)
     finally:
-        store.close()
+        library.close()
     for error in report.errors:
         print(f"ukr-tui: skipped {error}", file=sys.stderr)
     print(f"Imported {report.added} article(s) into {db}; {report.already_there} already there; {len(report.errors) + len(missing)} skipped.")
@@ -115,16 +120,16 @@ def cmd_import(args, db: Path) -> int:
 
 
 def cmd_quotes(args, db: Path) -> int:
-    from store import DIRECT, Corpus, Store
+    from store import DIRECT, Library
 
-    with Store(db, writable=False) as store:
-        corpus = Corpus(store.summaries(), store.read_ids())
-    kind = None if args.indirect else DIRECT
-    refs = corpus.quotes_by(args.speaker, kind) if args.speaker else [r for r in corpus.quotes if kind is None or r.quote.kind == kind]
-    if args.speaker and not refs:
-        print(f"ukr-tui: no quotes by “{args.speaker}” in {db}", file=sys.stderr)
-        return EXIT_ERROR
-    for claim in corpus.claims(refs):
+    with Library.open(db, writable=False) as library:
+        kind = None if args.indirect else DIRECT
+        refs = library.quotes_by(args.speaker, kind) if args.speaker else library.quotes(kind)
+        if args.speaker and not refs:
+            print(f"ukr-tui: no quotes by “{args.speaker}” in {db}", file=sys.stderr)
+            return EXIT_ERROR
+        claims = library.claims(refs)
+    for claim in claims:
         first = claim.refs[0]
         record = {
             "text": claim.text,
@@ -146,11 +151,8 @@ def cmd_quotes(args, db: Path) -> int:
 
 
 def cmd_extract(args, db: Path) -> int:
-    from store import InputError, parse_file
-    from store.corpus import canonicalise
-    from store.export import article_json
+    from store import InputError, article_json, canonicalise, expand_paths, parse_file
     from store.metadata import metadata_for
-    from store.reading import expand_paths
 
     files = expand_paths(args.paths)
     if not files:
@@ -170,7 +172,7 @@ def cmd_extract(args, db: Path) -> int:
 
 
 def cmd_evaluate(args, db: Path) -> int:
-    from store.evaluation import evaluate_files
+    from store import evaluate_files
 
     print(evaluate_files(args.gold, args.paths, args.metadata, args.published))
     return 0

@@ -10,11 +10,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from textual.worker import Worker
+
 from store import Article, Corpus, Store, StoreError
 from store.lexicon import fold, fold_text
+from store.safe_text import printable
 from store.search import WordIndex
 from store.storage import paused_gc
 
+from ..worker_errors import report_failed_worker
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
 from ..widgets.article_list import ArticleList, article_label
 from ..widgets.entity_sidebar import EntitySidebar
@@ -109,7 +113,14 @@ class MainScreen(Screen):
 
     # --- state in -----------------------------------------------------------------------------
     def set_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(Text(message))
+        self.query_one("#status", Static).update(Text(printable(message, single_line=True)))
+
+    def tell(self, message: str, severity: str = "information") -> None:
+        """A toast whose words may come from articles, queries or file names: text, never markup."""
+        self.notify(printable(message), severity=severity, markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event)
 
     def load(self, store: Store, corpus: Corpus) -> None:
         self.store, self.corpus = store, corpus
@@ -155,9 +166,11 @@ class MainScreen(Screen):
             self._bodies[article_id] = self.store.load_article(article_id)
         return self._bodies[article_id]
 
-    def watch_current_id(self, article_id: str | None) -> None:
+    def watch_current_id(self, previous: str | None, article_id: str | None) -> None:
         target, self._pending_target = self._pending_target, None
         self.show_article(article_id, target)
+        if previous is not None and article_id is not None:
+            self._mark_read(article_id)  # the user went to it; the first article shown at launch is not read yet
 
     def show_article(self, article_id: str | None, target: tuple[int, int] | None = None) -> None:
         if self.corpus is None or article_id is None:
@@ -165,7 +178,7 @@ class MainScreen(Screen):
         try:
             article = self._article_with_corpus_names(article_id)
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.tell(str(error), severity="error")
             return
         if target is None and self.query_text:
             target = self._first_match_span(article)
@@ -180,7 +193,6 @@ class MainScreen(Screen):
             days = sorted(e.date for e in article.events if len(e.date) == 10)
             if days:
                 timeline.move_to(article.published if article.published in days else days[0])
-        self._mark_read(article_id)
 
     def _article_with_corpus_names(self, article_id: str) -> Article:
         """The full article, with the corpus-wide canonical names of its people and speakers."""
@@ -222,10 +234,14 @@ class MainScreen(Screen):
         self._save_read(article_id, True)
         self._update_status()
 
-    @work(thread=True, group="store-writes")
+    @work(thread=True, group="store-writes", exit_on_error=False)
     def _save_read(self, article_id: str, read: bool) -> None:
+        """A store that cannot be written (read-only folder, full disk) fails here, and says so."""
         assert self.store is not None
-        self.store.mark_read(article_id, read)
+        try:
+            self.store.mark_read(article_id, read)
+        except (StoreError, OSError) as error:
+            self.app.call_from_thread(self.tell, f"The read state could not be saved: {error}", "warning")
 
     # --- messages from widgets ------------------------------------------------------------------
     @on(ArticleChosen)
@@ -338,7 +354,9 @@ class MainScreen(Screen):
             return
         current = ids.index(self.current_id) if self.current_id in ids else 0
         index = index_of(current, len(ids))
-        if index is not None and 0 <= index < len(ids):
+        if index == current:
+            self.query_one(Reader).scroll_home(animate=False)  # `g` on the first article: back to its top
+        elif index is not None and 0 <= index < len(ids):
             self.current_id = ids[index]
 
     def action_next_article(self) -> None:
@@ -368,22 +386,22 @@ class MainScreen(Screen):
     def action_next_unread_or_match(self) -> None:
         if self.query_text:
             if not self._step_to(set(self.matches), 1):
-                self.notify("No further match.")
+                self.tell("No further match.")
             return
         assert self.corpus is not None
         unread = {a.id for a in self.corpus.articles if a.id not in self.corpus.read_ids}
         if not self._step_to(unread, 1):
-            self.notify("No unread article after this one.")
+            self.tell("No unread article after this one.")
 
     def action_previous_match(self) -> None:
         if self.query_text and not self._step_to(set(self.matches), -1):
-            self.notify("No earlier match.")
+            self.tell("No earlier match.")
 
     def action_previous_unread(self) -> None:
         assert self.corpus is not None
         unread = {a.id for a in self.corpus.articles if a.id not in self.corpus.read_ids}
         if not self._step_to(unread, -1):
-            self.notify("No unread article before this one.")
+            self.tell("No unread article before this one.")
 
     def action_page_down(self) -> None:
         self.query_one(Reader).scroll_page_down()
@@ -399,11 +417,11 @@ class MainScreen(Screen):
 
     def action_next_quote(self) -> None:
         if self.query_one(Reader).step_quote(1) is None:
-            self.notify("No further quote in this article.")
+            self.tell("No further quote in this article.")
 
     def action_previous_quote(self) -> None:
         if self.query_one(Reader).step_quote(-1) is None:
-            self.notify("No earlier quote in this article.")
+            self.tell("No earlier quote in this article.")
 
     def action_copy_quote(self) -> None:
         reader = self.query_one(Reader)
@@ -417,7 +435,10 @@ class MainScreen(Screen):
         self.notify("Copied: " + text[:80])
 
     def action_toggle_read(self) -> None:
-        if self.corpus is None or self.current_id is None or self.store is None or self.store.read_only:
+        if self.corpus is None or self.current_id is None or self.store is None:
+            return
+        if self.store.read_only:
+            self.tell("Read-only: another ukr-tui holds the store, so the read state cannot change here.", "warning")
             return
         read = self.current_id not in self.corpus.read_ids
         (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(self.current_id)
@@ -455,7 +476,7 @@ class MainScreen(Screen):
             self.query_one(ArticleList).focus()
             event.stop()
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, query: str) -> None:
         """The first search indexes every article's words (bodies are read from their files, so
         this runs off the UI thread); later searches only query the index."""
@@ -463,17 +484,28 @@ class MainScreen(Screen):
         if self.word_index is None:
             self.app.call_from_thread(self.set_status, f"Indexing {len(self.corpus.articles)} articles for search…")
             with paused_gc():
-                self.word_index = WordIndex.build((a.id, self.store.searchable_text(a.id)) for a in self.corpus.articles)
+                self.word_index = WordIndex.build((a.id, self._searchable_text(a.id)) for a in self.corpus.articles)
         found = self.word_index.search(query)
         matches = [a.id for a in self.corpus.articles if a.id in found]
         self.app.call_from_thread(self._search_done, query, matches)
 
+    def _searchable_text(self, article_id: str) -> str:
+        """An article file that cannot be read is left out of search rather than ending it."""
+        assert self.store is not None
+        try:
+            return self.store.searchable_text(article_id)
+        except (StoreError, OSError, ValueError, AttributeError) as error:
+            self.app.call_from_thread(self.tell, f"Search skips {article_id}: {error}", "warning")
+            return ""
+
     def _search_done(self, query: str, matches: list[str]) -> None:
+        if not matches:
+            self.query_text, self.matches = "", []  # a search that found nothing leaves n/N as they were
+            self._update_status()
+            self.tell(f"No article contains “{query}”.", severity="warning")
+            return
         self.matches = matches
         self._update_status()
-        if not matches:
-            self.notify(f"No article contains “{query}”.", severity="warning")
-            return
         if self.current_id in matches:
             self.show_article(self.current_id)
         else:

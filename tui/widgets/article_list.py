@@ -5,6 +5,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from store import Article
+from store.safe_text import printable
 
 from ..messages import ArticleChosen
 
@@ -31,7 +32,12 @@ class ArticleList(DataTable):
         self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it
 
     def show(self, articles: list[Article], read_ids: set[str]) -> None:
+        """Fill the list and keep the cursor on the same article; programmatic moves post nothing."""
         current = self.current_id
+        with self.prevent(DataTable.RowHighlighted):
+            self._fill(articles, read_ids, current)
+
+    def _fill(self, articles: list[Article], read_ids: set[str], current: str | None) -> None:
         self.clear()
         self._ids = [a.id for a in articles]
         self._rows = {article_id: row for row, article_id in enumerate(self._ids)}
@@ -39,8 +45,8 @@ class ArticleList(DataTable):
             self.add_row(
                 Text("●" if article.id not in read_ids else " ", style="bold"),
                 Text(article.published or "—"),
-                Text(article.file.rsplit(".", 1)[0][:12]),
-                Text(article_label(article)[:TITLE_WIDTH]),
+                Text(printable(article.file.rsplit(".", 1)[0], single_line=True)[:12]),
+                Text(printable(article_label(article), single_line=True)[:TITLE_WIDTH]),
                 key=article.id,
             )
         if current in self._rows:
@@ -61,10 +67,13 @@ class ArticleList(DataTable):
         return self._ids[self.cursor_row]
 
     def select_id(self, article_id: str) -> None:
+        """Put the cursor on an article chosen elsewhere, without announcing it back."""
         if article_id in self._rows and self.cursor_row != self._rows[article_id]:
-            self.move_cursor(row=self._rows[article_id], animate=False)
+            with self.prevent(DataTable.RowHighlighted):
+                self.move_cursor(row=self._rows[article_id], animate=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value:
+        # A highlight that is no longer where the cursor is was overtaken by a later move: stale.
+        if event.row_key.value and event.cursor_row == self.cursor_row:
             self.post_message(ArticleChosen(event.row_key.value))

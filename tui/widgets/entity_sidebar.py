@@ -1,11 +1,15 @@
 """The entity sidebar: people, organisations and places with mention counts and roles."""
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store import ORGANIZATION, PERSON, PLACE
+from store.safe_text import printable
 
 from ..messages import EntityChosen
 
@@ -13,7 +17,13 @@ HEADINGS = {PERSON: "People", ORGANIZATION: "Organisations", PLACE: "Places"}
 
 
 class EntitySidebar(OptionList):
+    """j/k move inside the list here, as ↓/↑ do: the article does not change from this pane."""
+
     BORDER_TITLE = "Entities"
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
+    ]
 
     def show(self, rows: list[tuple[str, str, int, list[str]]], scope: str) -> None:
         """rows: (kind, name, mentions, roles), already ranked."""
@@ -25,16 +35,21 @@ class EntitySidebar(OptionList):
                 continue
             options.append(Option(Text(heading, style="bold underline"), disabled=True))
             for _, name, count, roles in chosen:
-                label = Text(f"{name} ")
-                label.append(f"{count}", style="dim")
-                if roles:
-                    label.append(f"\n  {roles[0]}", style="italic dim")
-                options.append(Option(label, id=f"{kind}:{name}"))
-        highlighted = self.highlighted
+                label = Text(f"{printable(name, single_line=True)} ")
+                label.append(f"{count}", style="bold")
+                if roles:  # indented as a whole, so a wrapped role never looks like another entity
+                    role = Padding(Text(printable(roles[0], single_line=True), style="italic dim"), (0, 0, 0, 2))
+                    options.append(Option(Group(label, role), id=f"{kind}:{name}"))
+                else:
+                    options.append(Option(label, id=f"{kind}:{name}"))
+        previous = self.highlighted_option.id if self.highlighted_option is not None else None
         self.set_options(options)
-        if options:
-            first = next((i for i, o in enumerate(options) if not o.disabled), None)
-            self.highlighted = highlighted if highlighted is not None and highlighted < len(options) and not options[highlighted].disabled else first
+        # Keep the highlight on the same entity (by name, not by position), else the first one.
+        ids = [o.id for o in options]
+        if previous is not None and previous in ids:
+            self.highlighted = ids.index(previous)
+        else:
+            self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -12,6 +12,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import DIRECT, Article
+from store.safe_text import printable
+
+from .article_list import article_label
 
 SPEAKER_COLOURS = ("#e5a50a", "#3daee9", "#e66100", "#26a269", "#c061cb", "#f66151", "#62a0ea", "#8ff0a4")
 ENTITY_STYLE = "underline"
@@ -82,6 +85,7 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.article: Article | None = None
         self.target: tuple[int, int] | None = None
+        self.heading = ""
         self._paragraphs: dict[int, Static] = {}
 
     def show(self, article: Article | None, target: tuple[int, int] | None = None) -> None:
@@ -94,11 +98,12 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         if article is None:
             self.mount(Static(Text("No article selected."), classes="reader-empty"))
             return
-        header = Text(article.title or "(untitled)", style="bold")
+        self.heading = printable(article_label(article), single_line=True)  # the name the list gives it
+        header = Text(self.heading, style="bold")
         meta = Text(f"{article.published or 'date unknown'}", style="dim")
         if article.published_basis:
             meta.append(f"  ({article.published_basis})", style="dim italic")
-        meta.append(f"  ·  {article.file}", style="dim")
+        meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
         widgets = [Static(header, classes="reader-title"), Static(meta, classes="reader-meta")]
         first = 1 if article.has_title_paragraph else 0
         for index in range(first, len(article.paragraphs)):

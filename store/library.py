@@ -1,0 +1,258 @@
+"""The one door to the data for the TUI and the CLI: finished records with canonical names.
+
+`Library` wraps the `Store` (files on disk, read state) and the `Corpus` (in-memory indexes) and
+answers every question a screen or a subcommand asks. Callers never patch names, fold words or
+read article files themselves.
+
+How today's calls in `tui/screens/main.py` map (for the screen's port):
+  `store = Store(path)` + `Corpus(store.summaries(), ...)`  → `library = Library.open(path)`
+  `corpus.articles` / `corpus.by_id[id]`                   → `library.articles` / `library.summary(id)`
+  `self._load_article(id)` + `_article_with_corpus_names`  → `library.article(id)` (cached, canonical names)
+  `WordIndex.build(...)` + `word_index.search(q)` + order   → `library.search(q)` (ids in list order)
+  `_first_match_span(article)` (shifted after "…")         → `library.match_span(article, q)` (original offsets)
+  `corpus.read_ids`, `_mark_read`, `action_toggle_read`    → `library.is_read(id)`, `library.unread_count`,
+                                                              `library.mark_read(id, read)` (durable; call it in a
+                                                              worker: it writes a file)
+  `store.read_only`                                         → `library.read_only`
+  `_entity_screen`'s reads of up to 40 article files       → `library.mentions(name, limit)` (damaged files skipped,
+                                                              counted in `Mentions.unreadable`)
+  `corpus.entity`, `ranked_entities`, `quotes_by`,          → same names on `library`
+  `quotes_by_speaker`, `find_quotes`, `claims`, `entity_key`
+  `corpus.quotes`                                           → `library.quotes(kind)` (DIRECT by default)
+  `corpus.dated_days()`, `len(corpus.events[day])`         → `library.dated_days()`, `library.day_counts()`
+  `corpus.articles_on(day)`, `corpus.events_in_order()`    → `library.articles_on(day)`, `library.events_in_order()`
+  `store.mark_read` in `_save_read`                         → `library.mark_read`
+  `import_paths(store, ...)` then a new `Corpus`           → `library.import_paths(...)` (the corpus refreshes)
+  `paused_gc`                                               → inside `Library.open`, not needed by callers
+"""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .corpus import Claim, Corpus, EntityInfo, QuoteRef
+from .db import Store
+from .ingest import ImportReport, Progress, import_paths
+from .lexicon import fold
+from .records import DIRECT, PERSON, Article, Event, Mention
+from .search import WordIndex, words_of
+from .storage import StoreError, paused_gc
+
+ARTICLES_CACHED = 64
+
+
+@dataclass
+class Mentions:
+    """Where an entity is named: positions come from article files, so only `limit` articles are read."""
+
+    info: EntityInfo | None
+    articles_total: int
+    items: list[tuple[Article, Mention]] = field(default_factory=list)
+    articles_read: int = 0
+    unreadable: list[str] = field(default_factory=list)  # one line per article file that could not be read
+
+
+class Library:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._articles: OrderedDict[str, Article] = OrderedDict()
+        self._word_index: WordIndex | None = None
+        self.corpus = self._load_corpus()
+
+    @classmethod
+    def open(cls, path: Path, writable: bool = True) -> Library:
+        """Writable unless another ukr-tui holds the store (then `read_only` is True)."""
+        store = Store(Path(path), writable=writable)
+        try:
+            return cls(store)
+        except BaseException:
+            store.close()
+            raise
+
+    def _load_corpus(self) -> Corpus:
+        with paused_gc():
+            return Corpus(self.store.summaries(), self.store.read_ids())
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return len(self.corpus.articles)
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    # --- articles -----------------------------------------------------------------------------
+    @property
+    def articles(self) -> list[Article]:
+        """Summaries (no paragraphs, no mention positions) in list order: by date, then file."""
+        return self.corpus.articles
+
+    def summary(self, article_id: str) -> Article:
+        return self.corpus.by_id[article_id]
+
+    def article(self, article_id: str) -> Article:
+        """The full article from its file, people and speakers under their corpus-wide names.
+        Raises StoreError when the file is missing or damaged."""
+        if article_id in self._articles:
+            self._articles.move_to_end(article_id)
+            return self._articles[article_id]
+        article = self._canonical(self.store.load_article(article_id))
+        self._articles[article_id] = article
+        if len(self._articles) > ARTICLES_CACHED:
+            self._articles.popitem(last=False)
+        return article
+
+    def _canonical(self, article: Article) -> Article:
+        aliases = self.corpus.aliases
+        for entity in article.entities:
+            if entity.kind == PERSON:
+                entity.name = aliases.get(entity.name, entity.name)
+        # The summary's quotes carry speakers resolved across the corpus; match them by position.
+        summary = self.corpus.by_id.get(article.id)
+        resolved = {(q.start, q.end, q.kind): q.speaker for q in summary.quotes} if summary else {}
+        article.quotes = [
+            replace(q, speaker=resolved.get((q.start, q.end, q.kind), aliases.get(q.speaker or "", q.speaker)))
+            for q in article.quotes
+        ]
+        return article
+
+    # --- search -------------------------------------------------------------------------------
+    def search(self, query: str) -> list[str]:
+        """Ids of the articles whose title or text has a word starting with each word of the query
+        (accents and case ignored), in list order. The first search reads every article file."""
+        if self._word_index is None:
+            with paused_gc():
+                self._word_index = WordIndex.build((a.id, self.store.searchable_text(a.id)) for a in self.articles)
+        found = self._word_index.search(query)
+        return [a.id for a in self.articles if a.id in found]
+
+    @staticmethod
+    def match_span(article: Article, query: str) -> tuple[int, int] | None:
+        """The first place in `article.body` where a query word starts a word, as offsets into the
+        body as stored (folding that changes a character's length does not shift them)."""
+        folded, origin = _folded_with_origin(article.body)
+        best: tuple[int, int] | None = None
+        for word in words_of(query):
+            found = re.search(r"(?<!\w)" + re.escape(word), folded)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), found.end())
+        if best is None:
+            return None
+        return origin[best[0]], origin[best[1] - 1] + 1
+
+    # --- entities, quotes, claims ---------------------------------------------------------------
+    def entity(self, name: str) -> EntityInfo | None:
+        return self.corpus.entity(name)
+
+    def entity_key(self, name: str) -> str:
+        return self.corpus.entity_key(name)
+
+    def ranked_entities(self, kind: str | None = None) -> list[EntityInfo]:
+        return self.corpus.ranked_entities(kind)
+
+    def mentions(self, name: str, limit: int = 40) -> Mentions:
+        """Every place the first `limit` articles naming the entity name it, in list order."""
+        info = self.corpus.entity(name)
+        mentioning = self.corpus.articles_mentioning(name)
+        result = Mentions(info, len(mentioning))
+        key = self.entity_key(name)
+        for summary in mentioning[:limit]:
+            try:
+                article = self.article(summary.id)
+            except StoreError as error:
+                result.unreadable.append(str(error))
+                continue
+            result.articles_read += 1
+            for entity in article.entities:
+                if self.entity_key(entity.name) == key:
+                    result.items.extend((article, mention) for mention in entity.mentions)
+        return result
+
+    def quotes(self, kind: str | None = DIRECT) -> list[QuoteRef]:
+        return [r for r in self.corpus.quotes if kind is None or r.quote.kind == kind]
+
+    @property
+    def quotes_by_speaker(self) -> dict[str, list[QuoteRef]]:
+        return self.corpus.quotes_by_speaker
+
+    def quotes_by(self, speaker: str, kind: str | None = DIRECT) -> list[QuoteRef]:
+        return self.corpus.quotes_by(speaker, kind)
+
+    def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
+        return self.corpus.find_quotes(words, kind)
+
+    def claims(self, refs: list[QuoteRef]) -> list[Claim]:
+        return self.corpus.claims(refs)
+
+    # --- days ---------------------------------------------------------------------------------
+    def dated_days(self) -> list[str]:
+        return self.corpus.dated_days()
+
+    def day_counts(self) -> dict[str, int]:
+        """Dated events per day, for the timeline strip."""
+        return {day: len(self.corpus.events[day]) for day in self.corpus.dated_days()}
+
+    def events_on(self, day: str) -> list[tuple[Event, Article]]:
+        return list(self.corpus.events.get(day, []))
+
+    def articles_on(self, day: str) -> list[Article]:
+        return self.corpus.articles_on(day)
+
+    def events_in_order(self) -> list[tuple[Event, Article]]:
+        return self.corpus.events_in_order()
+
+    # --- read state ---------------------------------------------------------------------------
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self.corpus.read_ids
+
+    @property
+    def read_ids(self) -> frozenset[str]:
+        return frozenset(self.corpus.read_ids)
+
+    @property
+    def unread_count(self) -> int:
+        return len(self.corpus.by_id) - len(self.corpus.read_ids.intersection(self.corpus.by_id))
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        """Durable before it returns (a small atomic file write). Raises StoreError when read-only."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui is writing to it)")
+        self.store.mark_read(article_id, read)
+        (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(article_id)
+
+    # --- import -------------------------------------------------------------------------------
+    def import_paths(self, paths: Iterable[Path], progress: Progress | None = None,
+                     workers: int | None = 1, metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
+        """Parse and store new article files; the corpus then includes them."""
+        report = import_paths(self.store, paths, progress, workers=workers, metadata_file=metadata_file, published=published)
+        if report.added:
+            self._word_index = None
+            self._articles.clear()
+            self.corpus = self._load_corpus()
+        return report
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """`fold_text(text)` built character by character, with where each folded character came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(text):
+        folded = fold(character)
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(pieces), origin
