@@ -452,3 +452,15 @@ def _sentence(doc, char: int) -> tuple[int, int]:
         return char, char
     sentence = span[0].sent
     return sentence.start_char, sentence.end_char
+
+
+def deictic_offsets(body: str, expressions: list[TimeExpression]) -> list[tuple[str, int]]:
+    """`aujourd'hui`, `hier`, `demain`…: each one's sentence and its distance in days from the day
+    the text was written, for dating an article from the happening it tells."""
+    found = []
+    for expression in expressions:
+        match = _match(body, expression)
+        if match and match.group("deictic"):
+            sentence = body[expression.sentence_start:expression.sentence_end]
+            found.append((sentence, _DEICTIC_DAYS[match.group("deictic").lower().replace("’", "'")]))
+    return found

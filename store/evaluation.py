@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anchoring import date_from_corpus
 from .corpus import canonicalise
 from .entities import compatible_people
 from .lexicon import FUNCTION_WORDS, fold
@@ -150,6 +151,7 @@ def evaluate_files(gold_path: Path, paths: list[Path], metadata_file: Path | Non
     metadata = metadata_for(files, metadata_file, published)
     articles = [parse_file(p, metadata=metadata.get(p)) for p in files]
     canonicalise(articles)
+    date_from_corpus(articles)  # the files evaluated together are the corpus
     quotes, end_to_end, people, events = Score(), Score(), Score(), Score()
     organisations, places = Score(), Score()
     right_speakers = matched = dates_right = dates_contradicted = 0

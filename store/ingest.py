@@ -20,6 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from .db import Store
+from .anchoring import date_stored_from_corpus
 from .metadata import metadata_for
 from .pages import Page
 from .pipeline import article_id, describe, parse_many, read_source
@@ -58,6 +59,8 @@ class ImportReport:
     added: int = 0
     already_there: int = 0
     errors: list[str] = field(default_factory=list)
+    dated_from_corpus: list[str] = field(default_factory=list)  # files that took another article's date
+    added_ids: set[str] = field(default_factory=set)
 
 
 def bundled_seeds_dir() -> Path:
@@ -208,6 +211,8 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
             _store(store, pending, report)
         advance(result.file)
     _store(store, pending, report)
+    if report.added_ids:
+        report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
     return report
 
 
@@ -224,5 +229,6 @@ def _read_again(path: Path, report: ImportReport, advance: Callable[[str], None]
 def _store(store: Store, articles: list[Article], report: ImportReport) -> None:
     added = store.add_articles(articles)
     report.added += len(added)
+    report.added_ids.update(a.id for a in added)
     report.already_there += len(articles) - len(added)
     articles.clear()

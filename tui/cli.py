@@ -114,6 +114,8 @@ def cmd_import(args, db: Path) -> int:
     for error in report.errors:
         print(f"ukr-tui: skipped {error}", file=sys.stderr)
     print(f"Imported {report.added} article(s) into {db}; {report.already_there} already there; {len(report.errors) + len(missing)} skipped.")
+    if report.dated_from_corpus:
+        print(f"Dated from other articles reporting the same happening (≈): {', '.join(report.dated_from_corpus)}")
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or missing else 0
@@ -152,6 +154,7 @@ def cmd_quotes(args, db: Path) -> int:
 
 def cmd_extract(args, db: Path) -> int:
     from store import InputError, article_json, canonicalise, expand_paths, parse_file
+    from store.anchoring import date_from_corpus
     from store.metadata import metadata_for
 
     files = expand_paths(args.paths)
@@ -166,6 +169,7 @@ def cmd_extract(args, db: Path) -> int:
             print(f"ukr-tui: skipped {error}", file=sys.stderr)
             failed += 1
     canonicalise(articles)
+    date_from_corpus(articles)  # the files extracted together are the corpus
     for article in articles:
         print(json.dumps(article_json(article), ensure_ascii=False))
     return EXIT_ERROR if failed else 0
