@@ -101,8 +101,8 @@ def _tense(doc, char: int) -> str | None:
     while token.dep_ in ("flat:name", "nummod", "amod", "det", "case", "fixed") and token.head is not token:
         token = token.head  # to the head of the expression itself ("30" → "décembre")
     verb = token.head
-    if verb.pos_ in ("NOUN", "PROPN") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "la réunion de jeudi a tourné court": the happening of the clause's verb
+    if verb.pos_ == "NOUN" and verb.dep_.startswith("nsubj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "la réunion de jeudi a tourné court": the subject's happening is its verb's
     if verb.pos_ in ("NOUN", "PROPN") or verb is token:
         return None
     chain = [verb]
@@ -161,7 +161,8 @@ def find_expressions(body: str, doc, quoted: list[tuple[int, int]] = ()) -> list
     return found
 
 
-def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.date | None, tense: str | None) -> int | None:
+def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.date | None, tense: str | None,
+                reference_is_day: bool = False) -> int | None:
     if reference is not None:
         candidates = []
         for year in (reference.year - 1, reference.year, reference.year + 1):
@@ -175,11 +176,15 @@ def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.
         if not candidates:
             return None
         if tense == FUTURE:
-            candidates = [d for d in candidates if d >= reference.replace(day=1)] or candidates
+            limit = reference if day and reference_is_day else reference.replace(day=1)
+            candidates = [d for d in candidates if d >= limit] or candidates
         elif tense in _PASTS:  # a past event is not after the day it is told (its month, when the day is not said)
-            limit = reference if day else reference.replace(day=1)
+            limit = reference if day and reference_is_day else reference.replace(day=1)
             candidates = [d for d in candidates if d <= limit] or candidates
-        return min(candidates, key=lambda d: abs((d - reference).days)).year
+        nearest = min(candidates, key=lambda d: abs((d - reference).days))
+        if day and tense is not None and abs((nearest - reference).days) > 183:
+            return None  # the tense and the day disagree by more than a season: a slip in the text, not a date
+        return nearest.year
     if weekday is not None and day is not None:
         # Only the weekday pins the year: the latest year, not after this one, that fits.
         for year in range(dt.date.today().year, 1990, -1):
@@ -191,11 +196,11 @@ def _guess_year(month: int, day: int | None, weekday: int | None, reference: dt.
     return None
 
 
-def _full_date(match: re.Match, reference: dt.date | None, tense: str | None) -> dt.date | None:
+def _full_date(match: re.Match, reference: dt.date | None, tense: str | None, reference_is_day: bool = False) -> dt.date | None:
     """`jeudi 30 décembre 2021`, `le 10 janvier`: the year from the text, else guessed near the reference."""
     day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
     weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
-    year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, tense)
+    year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, tense, reference_is_day)
     try:
         return dt.date(year, month, day) if year else None
     except ValueError:
@@ -348,10 +353,10 @@ def _resolve(match: re.Match, tense: str | None, anchor: dt.date | None, referen
         month = _MONTH_NUMBER[match.group("rmonth").lower()]
         day = _day_number(match.group("rday"))
         weekday = _WEEKDAY_NUMBER.get((match.group("rwd") or "").lower())
-        year = int(match.group("ryear")) if match.group("ryear") else _guess_year(month, day, weekday, reference, tense)
+        year = int(match.group("ryear")) if match.group("ryear") else _guess_year(month, day, weekday, reference, tense, anchor is not None)
         return (_safe_date(year, month, day) if year else None), DAY
     if match.group("full"):
-        return _full_date(match, reference, tense), DAY
+        return _full_date(match, reference, tense, anchor is not None), DAY
     if match.group("part") or match.group("monthonly") or match.group("monthyear"):
         month = _MONTH_NUMBER[(match.group("pmonth") or match.group("mmonth") or match.group("ymonth")).lower()]
         explicit = match.group("pyear") or match.group("myear") or match.group("ymyear")

@@ -148,6 +148,7 @@ def test_more_expressions(parse, sentence, expression, expected):
         "« Aujourd'hui, on compte mieux les hectares que les vies », a-t-elle déclaré.",  # "nowadays"
         "Il a plu beaucoup pour un mois de mai.",  # any May
         "Le sommet aura lieu à l'automne.",  # which autumn is not said
+        "Les exercices doivent se terminer le 1er février.",  # future, but 1 February is past: a slip
     ],
 )
 def test_not_dates(parse, sentence):
@@ -156,3 +157,9 @@ def test_not_dates(parse, sentence):
 
 def test_undated_articles_leave_their_weekdays_undated(parse):
     assert events(parse("Titre de la dépêche du jour\nLe ministre a parlé samedi et parlera lundi.")) == {}
+
+
+def test_a_date_qualifying_a_noun_does_not_take_the_verbs_past(parse):
+    article = parse("Titre de la dépêche du jour\nPublié le 30 décembre 2021\n"
+                    "L'entretien a préparé le terrain pour des négociations à Genève en janvier.")
+    assert events(article)["en janvier"] == ("2022-01", "month")
