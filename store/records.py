@@ -106,6 +106,8 @@ class Article:
     url: str | None = None
     author: str | None = None
     expressions: list[TimeExpression] = field(default_factory=list)  # in article files only
+    # The date a user's date replaced (date, precision, basis, evidence, from), so it can be undone.
+    published_before_user: list[str | None] | None = None
 
     @property
     def date_inferred(self) -> bool:

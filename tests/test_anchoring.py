@@ -1,6 +1,8 @@
 """Dates borrowed from the corpus, on articles written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from store import Store, import_paths
 from store.anchoring import date_from_corpus
 from store.corpus import canonicalise
@@ -58,3 +60,27 @@ def test_import_dates_stored_articles_from_new_ones(tmp_path):
         assert store.load_article(undated.id).published_from == "dated.txt"
     with Store(tmp_path / "store.json") as store:  # durable
         assert next(a for a in store.summaries() if a.file == "undated.txt").published == "2021-12-30"
+
+
+def test_a_date_set_by_the_user_is_durable_and_undoable(tmp_path):
+    from store import InputError
+    from store.user_dates import set_user_date
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Titre de la dépêche du jour\nLe ministre a parlé samedi devant la presse.\n",
+                                           encoding="utf-8")
+    with Store(tmp_path / "store.json") as store:
+        import_paths(store, [tmp_path / "in"])
+        (article,) = store.summaries()
+        assert article.published is None and article.events == []
+        changed = set_user_date(store, article.id, "14/02/2022")
+        assert (changed.published, changed.published_basis) == ("2022-02-14", "user")
+        with pytest.raises(InputError):
+            set_user_date(store, article.id, "demain")
+    with Store(tmp_path / "store.json") as store:
+        (article,) = store.summaries()
+        assert (article.published, article.published_basis) == ("2022-02-14", "user")
+        assert [(e.expression, e.date) for e in article.events] == [("samedi", "2022-02-12")]
+        restored = set_user_date(store, article.id, None)
+        assert restored.published is None and restored.events == [] and restored.published_basis is None
+        assert store.summaries()[0].published is None

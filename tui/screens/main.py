@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Static
 
 from textual.worker import Worker
 
-from store import Article, Corpus, Store, StoreError
+from store import Article, Corpus, InputError, Store, StoreError
 from store.lexicon import fold, fold_text
 from store.safe_text import printable
 from store.search import WordIndex
@@ -25,6 +25,7 @@ from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
 from ..widgets.timeline_strip import TimelineStrip
 from .help import HelpScreen
+from .set_date import UNDO, SetDateScreen
 from .jump_list import JumpListScreen
 from .who_said import WhoSaidScreen, claim_rows
 
@@ -68,6 +69,8 @@ class MainScreen(Screen):
                 tooltip='Copy «quote» — speaker, source, date'),
         Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read",
                 tooltip='Mark the article read or unread'),
+        Binding("d", "set_date", "Set date", show=False, id="main.set_date",
+                tooltip="Set or correct the article's publication date (kept in the store; empty puts back the one before)"),
         Binding("escape", "clear", "Clear filter", show=False, id="main.clear",
                 tooltip='Clear the search and the day filter'),
         Binding("1", "focus_pane(0)", "Articles", show=False, id="main.focus_articles",
@@ -445,6 +448,41 @@ class MainScreen(Screen):
         self.query_one(ArticleList).mark(self.current_id, read)
         self._save_read(self.current_id, read)
         self._update_status()
+
+    def action_set_date(self) -> None:
+        if self.corpus is None or self.current_id is None or self.store is None:
+            return
+        if self.store.read_only:
+            self.tell("Read-only: another ukr-tui holds the store, so dates cannot change here.", "warning")
+            return
+        article = self.corpus.by_id[self.current_id]
+        article_id = self.current_id
+        self.app.push_screen(SetDateScreen(article_label(article), article.published, article.published_basis),
+                             lambda value: value is not None and self._save_date(article_id, value))
+
+    @work(thread=True, group="store-writes", exit_on_error=False)
+    def _save_date(self, article_id: str, value: str) -> None:
+        from store.user_dates import set_user_date
+
+        assert self.store is not None
+        try:
+            article = set_user_date(self.store, article_id, None if value == UNDO else value)
+        except (StoreError, InputError, OSError) as error:
+            self.app.call_from_thread(self.tell, f"The date could not be saved: {error}", "warning")
+            return
+        self.app.call_from_thread(self._date_saved, article)
+
+    def _date_saved(self, article: Article) -> None:
+        """The list, the reader and the timeline follow the new date and its re-read events."""
+        assert self.corpus is not None
+        self.corpus.replace_dates(article)
+        self._bodies.pop(article.id, None)
+        self.query_one(TimelineStrip).set_counts({day: len(self.corpus.events[day]) for day in self.corpus.dated_days()})
+        self._refresh_list()
+        with self.app.batch_update():
+            self.query_one(Reader).show(None)  # the same article, redrawn with its new date
+            self.show_article(article.id)
+        self.tell(f"Publication date: {article.published or 'none'} ({article.published_basis or 'no basis'})")
 
     def action_clear(self) -> None:
         if self.query_text:

@@ -27,7 +27,7 @@ class ArticleList(DataTable):
 
     def on_mount(self) -> None:
         self.add_column(" ", key="unread", width=1)
-        self.add_column("Date", key="date", width=10)
+        self.add_column("Date", key="date", width=11)  # "≈" marks a date reasoned out, not stated
         self.add_column("Source", key="source", width=12)
         self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it
 
@@ -44,8 +44,8 @@ class ArticleList(DataTable):
         for article in articles:
             self.add_row(
                 Text("●" if article.id not in read_ids else " ", style="bold"),
-                Text(article.published or "—"),
-                Text(printable(article.file.rsplit(".", 1)[0], single_line=True)[:12]),
+                Text(("≈" if article.date_inferred else "") + (article.published or "—")),
+                Text(printable(article.outlet or article.file.rsplit(".", 1)[0], single_line=True)[:12]),
                 Text(printable(article_label(article), single_line=True)[:TITLE_WIDTH]),
                 key=article.id,
             )

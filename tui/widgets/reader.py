@@ -100,9 +100,12 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
             return
         self.heading = printable(article_label(article), single_line=True)  # the name the list gives it
         header = Text(self.heading, style="bold")
-        meta = Text(f"{article.published or 'date unknown'}", style="dim")
+        meta = Text(("≈" if article.date_inferred else "") + (article.published or "date unknown"), style="dim")
         if article.published_basis:
-            meta.append(f"  ({article.published_basis})", style="dim italic")
+            why = f"{article.published_basis}: {article.published_evidence}" if article.published_evidence else article.published_basis
+            meta.append(f"  ({printable(why, single_line=True)[:100]})", style="dim italic")
+        if article.outlet:
+            meta.append(f"  ·  {printable(article.outlet, single_line=True)}", style="dim")
         meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
         widgets = [Static(header, classes="reader-title"), Static(meta, classes="reader-meta")]
         first = 1 if article.has_title_paragraph else 0
