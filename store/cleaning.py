@@ -21,7 +21,9 @@ _BOILERPLATE_PHRASES = re.compile(
     """
 )
 _TEMPLATE_TAG = re.compile(r"^\[[\w-]+(\s[^\]]*)?\]$")  # [elementor-template id=…], [caption …]
-_PHOTO_CREDIT = re.compile(r"\((?:[^()]*/)+[^()]*\)\s*$|\|\s*[A-Z][A-Z .\-/]{3,}$")  # "(- / WHITE HOUSE / AFP)"
+# "(- / WHITE HOUSE / AFP)": up to the first "/" nothing may be a slash, so no run of text can be
+# split between repetitions (the old `(?:[^()]*/)+` backtracked exponentially on an unclosed "(").
+_PHOTO_CREDIT = re.compile(r"\([^()/]*/[^()]*\)\s*$|\|\s*[A-Z][A-Z .\-/]{3,}$")
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
 _DATELINE = re.compile(r"(?i)^(publi[ée]e?|mis\s+[àa]\s+jour)\s*(le\s|:)\s*\S")
 _URL_LINE = re.compile(r"^(?:(?:source|url|lien|adresse)\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
@@ -48,12 +50,13 @@ class CleanText:
 def neutralise_controls(text: str) -> str:
     """Replace terminal control characters (ESC, BEL, C1…) one for one with visible symbols.
 
-    One for one keeps offsets stable; text is data and must never drive the terminal.
+    One for one keeps offsets stable; text is data and must never drive the terminal. Tabs and
+    carriage returns (Windows line ends) become spaces, which stripping then removes.
     """
     out = []
     for char in text:
         code = ord(char)
-        if char in "\n\t":
+        if char in "\n\t\r":
             out.append(char if char == "\n" else " ")
         elif code < 0x20:
             out.append(chr(0x2400 + code))
@@ -76,7 +79,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(words) <= 40 and re.search(r"(?i)vous\s+nous\s+aider|abonnez|soutenez", line):
         return True  # a longer appeal to the reader
-    if _PHOTO_CREDIT.search(line) and len(words) <= 60:
+    if len(words) <= 60 and _PHOTO_CREDIT.search(line):
         return True  # caption with its credit line
     if len(words) <= 4 and line[0].islower() and not _SENTENCE_END.search(line):
         return True  # fragment left over from a page widget

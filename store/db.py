@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import orjson
@@ -16,7 +17,15 @@ import platformdirs
 from tinydb import TinyDB
 
 from .records import Article, article_from_doc, article_to_doc, article_to_summary_doc
-from .storage import AtomicJSONStorage, StoreError, WriterLock, atomic_write_bytes, read_json_file
+from .storage import (
+    AtomicJSONStorage,
+    StoreError,
+    WriterLock,
+    atomic_write_bytes,
+    backup_paths,
+    read_json_file,
+    remove_leftover_temporaries,
+)
 
 def default_store_path() -> Path:
     if env := os.environ.get("UKR_TUI_DB"):
@@ -30,6 +39,7 @@ class Store:
         self.bodies_dir = self.path.with_name(self.path.name + ".articles")
         self._lock = WriterLock(self.path)
         self._mutex = threading.Lock()
+        self.warnings: list[str] = []  # one line each: what was wrong but did not stop the store opening
         if writable:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,11 +47,47 @@ class Store:
                 raise StoreError(f"{self.path.parent}: cannot create the store folder ({error.strerror})") from None
             writable = self._lock.acquire()
         self.read_only = not writable
+        self.read_only_reason = self._lock.why_not  # in words, when read_only
+        self._check_index_present()
+        if writable:  # what a killed or failed writer left; only the lock holder may remove it
+            remove_leftover_temporaries(self.path.parent, f".{self.path.name}.")
+            remove_leftover_temporaries(self.bodies_dir)
         self._index = TinyDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._articles = self._index.table("articles", cache_size=0)
-        self._read = TinyDB(self.path.with_name(self.path.name + ".read.json"), storage=AtomicJSONStorage, read_only=self.read_only)
+        self._validated = False
+        self._read = self._open_read_state()
         self._read_ids = {doc["id"] for doc in self._read.table("read", cache_size=0).all()}
         self._ids = {doc["id"] for doc in self._raw_articles()}
+
+    def _check_index_present(self) -> None:
+        """Article files without their index mean the index was lost: starting an empty one would
+        hide every article and, at the next write, push the last backup out."""
+        if self.path.exists() or not self.bodies_dir.is_dir() or not any(self.bodies_dir.glob("*.json")):
+            return
+        self.close()
+        how = ("`ukr-tui restore --db PATH` brings back the last backup" if backup_paths(self.path)
+               else f"no backup is left: move {self.bodies_dir} away and import the articles again")
+        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles; {how}")
+
+    def _open_read_state(self) -> TinyDB:
+        """Read state is not essential: when its file is damaged, say so and start with nothing read."""
+        path = self.path.with_name(self.path.name + ".read.json")
+        try:
+            read = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
+            if all(isinstance(doc.get("id"), str) for doc in read.table("read", cache_size=0).all()):
+                return read
+        except (StoreError, TypeError, AttributeError, ValueError):
+            pass
+        kept = ""
+        if not self.read_only and path.exists():
+            damaged = path.with_name(path.name + ".damaged")
+            try:
+                os.replace(path, damaged)
+                kept = f"; it was kept as {damaged}"
+            except OSError:
+                pass
+        self.warnings.append(f"{path}: read-state file is damaged, every article shows as unread{kept}")
+        return TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only, fresh=True)
 
     def close(self) -> None:
         self._lock.release()
@@ -66,9 +112,13 @@ class Store:
     def summaries(self) -> list[Article]:
         """Every article without its paragraphs or mention positions, from the index in memory."""
         try:
-            return [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
+            summaries = [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); the file was left as it is") from None
+            hint = "; `ukr-tui restore` brings back the last good backup" if backup_paths(self.path) else ""
+            raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); "
+                             f"the file was left as it is{hint}") from None
+        self._validated = True
+        return summaries
 
     def load_article(self, article_id: str) -> Article:
         path = self._body_path(article_id)
@@ -79,6 +129,14 @@ class Store:
             return article_from_doc(doc)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StoreError(f"{path}: article file is damaged ({error!r})") from None
+
+    def has_sound_body(self, article_id: str) -> bool:
+        """Whether the article's file is there and decodes as its own (cheap: no record is built)."""
+        try:
+            doc = read_json_file(self._body_path(article_id))
+        except StoreError:
+            return False
+        return isinstance(doc, dict) and doc.get("id") == article_id and isinstance(doc.get("paragraphs"), list)
 
     def searchable_text(self, article_id: str) -> str:
         """Title and body only, straight from the article's file (no records built)."""
@@ -99,6 +157,8 @@ class Store:
                     seen.add(article.id)
             if not fresh:
                 return []
+            if not self._validated:
+                self.summaries()  # like every reader: a damaged index must not be rotated over the last backup
             self.bodies_dir.mkdir(exist_ok=True)
             for article in fresh:  # bodies first: the index write below is what commits them
                 atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
@@ -118,6 +178,16 @@ class Store:
             summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
             self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
 
+    def repair_bodies(self, articles: list[Article]) -> list[Article]:
+        """Rewrite the article files that are missing or damaged for articles already in the index."""
+        with self._mutex:
+            broken = [a for a in articles if a.id in self._ids and not self.has_sound_body(a.id)]
+            if broken:
+                self.bodies_dir.mkdir(exist_ok=True)
+            for article in broken:
+                atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
+            return broken
+
     def mark_read(self, article_id: str, read: bool = True) -> None:
         with self._mutex:
             if read == (article_id in self._read_ids):
@@ -132,3 +202,39 @@ class Store:
 
     def _body_path(self, article_id: str) -> Path:
         return self.bodies_dir / f"{article_id}.json"
+
+
+def _articles_in(path: Path) -> int | None:
+    """How many articles a sound index file holds; None when it is missing or damaged."""
+    try:
+        data = read_json_file(path)
+        docs = data["articles"].values() if data and "articles" in data else []
+        for doc in docs:
+            article_from_doc({**doc, "paragraphs": [], "source_starts": []})
+    except (StoreError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return None if data is None else len(docs)
+
+
+def restore_backup(path: Path) -> str:
+    """Put the newest sound backup back in place of a damaged or missing index; say what was done."""
+    lock = WriterLock(path)
+    if not lock.acquire():
+        raise StoreError(f"{path}: cannot restore: {lock.why_not}")
+    try:
+        if (count := _articles_in(path)) is not None:
+            raise StoreError(f"{path}: the index is sound ({count} article(s)); nothing was restored")
+        for backup in backup_paths(path):
+            if (count := _articles_in(backup)) is None:
+                continue
+            kept = ""
+            if path.exists():
+                damaged = path.with_name(path.name + ".damaged")
+                os.replace(path, damaged)
+                kept = f"; the damaged index was kept as {damaged}"
+            atomic_write_bytes(path, backup.read_bytes())
+            saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
+            return f"Restored {path} from {backup.name}: {count} article(s) as of {saved}{kept}"
+        raise StoreError(f"{path}: no sound backup to restore ({len(backup_paths(path))} found, all damaged)")
+    finally:
+        lock.release()

@@ -129,8 +129,9 @@ def _in_credit_line(tokens: list) -> bool:
     )
 
 
-def _role_before(tokens: list) -> str | None:
-    """`le chancelier allemand Olaf Scholz`, `le conseiller à la sécurité nationale, Jake Sullivan`."""
+def role_before(tokens: list):
+    """`le chancelier allemand Olaf Scholz`, `le conseiller à la sécurité nationale, Jake Sullivan`:
+    the role's span (its determiner excluded)."""
     doc = tokens[0].doc
     i = tokens[0].i - 1
     apposition = i >= 0 and doc[i].text == ","
@@ -157,11 +158,11 @@ def _role_before(tokens: list) -> str | None:
         return None  # "avant leur entretien, Poutine …": a circumstance, not a title
     if not any(t.pos_ == "NOUN" for t in collected) or not collected[0].text[0].islower():
         return None  # "la première ministre" opens with an adjective, "le porte-parole" with a noun
-    return doc[collected[0].i : collected[-1].i + 1].text
+    return doc[collected[0].i : collected[-1].i + 1]
 
 
-def _role_after(tokens: list) -> str | None:
-    """`Dmytro Kuleba, le ministre ukrainien des affaires étrangères, a déclaré`."""
+def role_after(tokens: list):
+    """`Dmytro Kuleba, le ministre ukrainien des affaires étrangères, a déclaré`: the role's span."""
     doc = tokens[-1].doc
     i = tokens[-1].i + 1
     if i + 2 >= len(doc) or doc[i].text != ",":
@@ -174,7 +175,7 @@ def _role_after(tokens: list) -> str | None:
         end += 1
     if not (end + 1 >= len(doc) or doc[end + 1].text in ",.;:"):
         return None
-    return doc[first.i : end + 1].text
+    return doc[first.i : end + 1]
 
 
 def _institution_spans(doc) -> list:
@@ -212,12 +213,17 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
     text = doc.text  # Doc.text joins every token on each access
     institutions = _institution_spans(doc)
     covered = {t.i for span in institutions for t in span}
+    # `doc.ents` too is rebuilt on each access: read it once, and find the entity around a token by
+    # lookup rather than by scanning them all for each institution, so big texts stay linear.
+    ents = doc.ents
+    ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for span in institutions:
-        if not any(e.start < span.start and e.end >= span.end for e in doc.ents):
+        outer = ent_at.get(span.start)
+        if not (outer is not None and outer.start < span.start and outer.end >= span.end):
             candidate = _Candidate(span.text, span.start_char, span.end_char, list(span))
             candidate.votes[ORGANIZATION] += 3
             found.append((candidate, "ORG"))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "MISC":
             ent = _trailing_name(ent)
         if ent is None or ent.label_ not in _LABEL_KIND or all(t.i in covered for t in ent):
@@ -345,9 +351,9 @@ def extract_entities(doc) -> list[Entity]:
         mention = Mention(candidate.text, candidate.start, candidate.end)
         if kind == PERSON:
             entity = _add_person(people, mention)
-            role = _role_before(candidate.tokens) or _role_after(candidate.tokens)
-            if role and role not in entity.roles:
-                entity.roles.append(role)
+            role = role_before(candidate.tokens) or role_after(candidate.tokens)
+            if role and role.text not in entity.roles:
+                entity.roles.append(role.text)
         else:
             key = fold(candidate.text)
             entity = others.setdefault(key, Entity(candidate.text, kind))
@@ -355,6 +361,7 @@ def extract_entities(doc) -> list[Entity]:
     _merge_acronyms(doc.text, others)
     for entity in list(others.values()):
         entity.name = preferred_name(Counter(m.text for m in entity.mentions))
+    people = _merge_first_names(people)
     for person in people:
         person.name = preferred_name(Counter(m.text for m in person.mentions))
     entities = people + sorted(others.values(), key=lambda e: e.mentions[0].start)
@@ -377,6 +384,24 @@ def _add_person(people: list[Entity], mention: Mention) -> Entity:
             return person
     people.append(Entity(mention.text, PERSON, [mention]))
     return people[-1]
+
+
+def _merge_first_names(people: list[Entity]) -> list[Entity]:
+    """`Maïder Etxeberria … Maïder`: a lone word that is the first name of exactly one person
+    named in full, and nobody's surname, is that person (features name people by first name)."""
+    kept = []
+    for person in people:
+        forms = {m.text for m in person.mentions}
+        if len(forms) == 1 and len(next(iter(forms)).split()) == 1:
+            word = fold(next(iter(forms)))
+            owners = [p for p in people if p is not person and any(len(m.text.split()) >= 2 and fold(m.text.split()[0]) == word for m in p.mentions)]
+            surnames = [p for p in people if p is not person and any(fold(m.text.split()[-1]) == word for m in p.mentions)]
+            if len(owners) == 1 and not surnames:
+                owners[0].mentions.extend(person.mentions)
+                owners[0].mentions.sort(key=lambda m: m.start)
+                continue
+        kept.append(person)
+    return kept
 
 
 def _merge_acronyms(text: str, entities: dict[str, Entity]) -> None:

@@ -3,11 +3,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import ORGANIZATION, PERSON, PLACE, Article
+from .records import ORGANIZATION, PERSON, PLACE, Article, Quote
 
 
-def article_json(article: Article) -> dict[str, Any]:
-    """Offsets (`start`, `end`) are character offsets into the source file."""
+def via_json(article: Article, quote: Quote) -> dict[str, Any] | None:
+    """The mention that names the speaker when attribution followed a chain (a pronoun, a role)."""
+    if quote.via_start < 0:
+        return None
+    paragraph = max(i for i, start in enumerate(article.paragraph_offsets) if start <= quote.via_start)
+    return {
+        "text": quote.via,
+        "start": article.source_offset(quote.via_start),
+        "end": article.source_offset(quote.via_end),
+        "paragraph": paragraph + 1,
+    }
+
+
+def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
+    """Offsets (`start`, `end`) are character offsets into the source file. Given the file's text
+    (`source`), a quote's text is exactly `source[start:end]`: the file's own characters, line
+    breaks, lines cleaning dropped and control characters included (JSON escapes them)."""
+
+    def quote_text(quote) -> str:
+        return quote.text if source is None else source[article.source_offset(quote.start) : article.source_offset(quote.end)]
 
     def entities(kind: str) -> list[dict[str, Any]]:
         return [
@@ -32,13 +50,18 @@ def article_json(article: Article) -> dict[str, Any]:
         "places": entities(PLACE),
         "quotes": [
             {
-                "text": q.text,
+                "text": quote_text(q),
                 "speaker": q.speaker,
                 "speaker_type": q.speaker_kind,
                 "kind": q.kind,
                 "cue": q.cue,
                 "start": article.source_offset(q.start),
                 "end": article.source_offset(q.end),
+                "confidence": q.confidence,
+                "candidate": q.candidate,
+                "cue_start": article.source_offset(q.cue_start) if q.cue_start >= 0 else None,
+                "cue_end": article.source_offset(q.cue_end) if q.cue_end >= 0 else None,
+                "via": via_json(article, q),
             }
             for q in article.quotes
         ],

@@ -58,6 +58,7 @@ Progress = Callable[[ImportProgress], None]
 class ImportReport:
     added: int = 0
     already_there: int = 0
+    repaired: int = 0  # already there, but their article file was missing or damaged and is rewritten
     errors: list[str] = field(default_factory=list)
     dated_from_corpus: list[str] = field(default_factory=list)  # files that took another article's date
     added_ids: set[str] = field(default_factory=set)
@@ -185,7 +186,8 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
         else:
             if page is not None:
                 pages[path.name] = page
-            if article_id(text) not in store:
+            identity = article_id(text)
+            if identity not in store or not store.has_sound_body(identity):  # a lost file is parsed again
                 return text
             report.already_there += 1
         advance(path.name)
@@ -228,7 +230,10 @@ def _read_again(path: Path, report: ImportReport, advance: Callable[[str], None]
 
 def _store(store: Store, articles: list[Article], report: ImportReport) -> None:
     added = store.add_articles(articles)
+    added_ids = {a.id for a in added}
+    repaired = store.repair_bodies([a for a in articles if a.id not in added_ids])
     report.added += len(added)
     report.added_ids.update(a.id for a in added)
-    report.already_there += len(articles) - len(added)
+    report.repaired += len(repaired)
+    report.already_there += len(articles) - len(added) - len(repaired)
     articles.clear()

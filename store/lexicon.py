@@ -99,3 +99,19 @@ def speech_lemma(token) -> str:
         if guess in SPEECH_VERBS:
             return guess
     return lemma
+
+# General nouns for people and for things: the centres of the two in the model's vector space tell
+# a noun of people it was never given ("la chercheuse") from a thing ("la journée").
+PEOPLE_NOUNS = frozenset("""
+personne homme femme enfant ami voisin habitant citoyen ouvrier salarié employé patron médecin avocat
+juge élu maire député ministre président directeur porte-parole responsable journaliste chercheur
+professeur étudiant agriculteur policier soldat militant syndicaliste infirmière victime témoin auteur
+expert conseiller secrétaire ambassadeur négociateur dirigeant candidat électeur joueur entraîneur
+capitaine délégué habitante riverain procureur magistrat prévenu accusé défenseur opposant manifestant
+""".split())
+THING_NOUNS = frozenset("""
+moment jour semaine année mois soir matin nuit heure journée réunion séance rencontre débat discussion
+négociation accord traité texte loi projet plan rapport document lettre décision mesure condition
+question problème situation crise guerre match défaite victoire résultat chiffre prix coût bâtiment
+maison salle route voiture eau feu cri bruit voix idée raison scrutin vote adhésion an
+""".split())

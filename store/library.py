@@ -60,6 +60,7 @@ class Library:
         self.store = store
         self._articles: OrderedDict[str, Article] = OrderedDict()
         self._word_index: WordIndex | None = None
+        self.search_skipped: list[str] = []  # article files the search index could not read
         self.corpus = self._load_corpus()
 
     @classmethod
@@ -137,9 +138,17 @@ class Library:
         (accents and case ignored), in list order. The first search reads every article file."""
         if self._word_index is None:
             with paused_gc():
-                self._word_index = WordIndex.build((a.id, self.store.searchable_text(a.id)) for a in self.articles)
+                self._word_index = WordIndex.build((a.id, self._searchable_text(a.id)) for a in self.articles)
         found = self._word_index.search(query)
         return [a.id for a in self.articles if a.id in found]
+
+    def _searchable_text(self, article_id: str) -> str:
+        """A damaged article file is left out of search (and named in `search_skipped`), not fatal."""
+        try:
+            return self.store.searchable_text(article_id)
+        except StoreError as error:
+            self.search_skipped.append(str(error))
+            return ""
 
     @staticmethod
     def match_span(article: Article, query: str) -> tuple[int, int] | None:
@@ -236,6 +245,16 @@ class Library:
         (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(article_id)
 
     # --- import -------------------------------------------------------------------------------
+    def set_published(self, article_id: str, date: str | None) -> Article:
+        """The user's publication date for the article (YYYY-MM-DD…), or with None the date it had
+        before theirs: durable, its events read again, the corpus following. InputError if not a date."""
+        from .user_dates import set_user_date
+
+        article = set_user_date(self.store, article_id, date)
+        self.corpus.replace_dates(article)
+        self._articles.pop(article_id, None)
+        return article
+
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None,
                      workers: int | None = 1, metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
         """Parse and store new article files; the corpus then includes them."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .entities import compatible_people, fits_role
+from .entities import compatible_people
 from .lexicon import (
-    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, INSTITUTION_NOUNS,
-    MONTHS, NAMING_WORDS, PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
+    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
+    PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
 from .quote_marks import MarkedSpan, find_marked_spans
-from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Entity, Quote
+from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, person_likeness, phrase_gender, role_of, same_head
+from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Entity, Mention, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
 _SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour"}
@@ -26,6 +27,8 @@ _NAMING_WORDS = frozenset(fold(w) for w in NAMING_WORDS)
 ANAPHORIC_SOURCES = frozenset({"source", "officiel", "responsable", "diplomate", "fonctionnaire", "interlocuteur"})
 _LATTER = frozenset({"dernier", "dernière", "celui-ci", "celle-ci"})
 _RELATIVE_SELON = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
+# Below this confidence a quote keeps its best guess as `candidate` and has no speaker.
+ABSTAIN_BELOW = 0.5
 
 
 @dataclass
@@ -34,6 +37,9 @@ class Speaker:
     kind: str  # PERSON, ORGANIZATION or ANONYMOUS
     head: str = ""  # head noun of a descriptor ("responsable"), to resolve "le responsable" later
     definite: bool = False  # "le dirigeant américain": one known person, named elsewhere
+    confidence: float = 0.9
+    via: Mention | None = None  # the mention that names the speaker when a chain was followed
+    gender: str | None = None
 
 
 @dataclass
@@ -48,6 +54,7 @@ class Attributor:
         self.doc = doc
         self.text = text if text is not None else doc.text  # same length as doc.text, original characters
         self.entities = entities
+        self.mentions = Mentions(doc, entities)
         self.mention_owner: dict[int, tuple[Entity, object]] = {}
         for entity in entities:
             for mention in entity.mentions:
@@ -109,27 +116,49 @@ class Attributor:
         first, last = tokens[0].i, tokens[-1].i
         window = self._window(first, last)
         cue, speaker = None, None
-        for candidate in self._cues(window, first, last):
-            cue = cue or candidate
+        cues = self._cues(window, first, last)
+        for candidate in cues:
             speaker = self._speaker_of_cue(candidate, span.outer_start)
             if speaker is not None:
                 cue = candidate
                 break
-        cue_text = cue.text if cue is not None else ""
-        if span.missing_open and cue is None:
+        if span.missing_open and not cues:
             return None  # a stray closing mark, not a quote
         if speaker is None:
             speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span.outer_start)
         self._remember(span.outer_start, speaker)
+        return self._quote(span.text(self.text), span.start, span.end, DIRECT, cue if speaker is not None else None, speaker)
+
+    def _quote(self, text: str, start: int, end: int, kind: str, cue, speaker: Speaker | None) -> Quote:
+        """The record, with its evidence; below the threshold the speaker becomes a candidate only."""
+        confident = speaker is not None and speaker.confidence >= ABSTAIN_BELOW
+        cue_start, cue_end, cue_text = (cue.idx, cue.idx + len(cue.text), self._cue_text(cue)) if cue is not None else (-1, -1, "")
+        via = speaker.via if speaker is not None and speaker.via is not None else None
         return Quote(
-            text=span.text(self.text),
-            start=span.start,
-            end=span.end,
-            speaker=speaker.name if speaker else None,
-            speaker_kind=speaker.kind if speaker else None,
-            kind=DIRECT,
+            text=text,
+            start=start,
+            end=end,
+            speaker=speaker.name if confident else None,
+            speaker_kind=speaker.kind if confident else None,
+            kind=kind,
             cue=cue_text,
+            confidence=round(speaker.confidence, 2) if speaker is not None else 0.0,
+            candidate=speaker.name if speaker is not None else None,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            via=via.text if via else "",
+            via_start=via.start if via else -1,
+            via_end=via.end if via else -1,
         )
+
+    def _cue_text(self, cue) -> str:
+        """The reporting verb with its auxiliary and inverted pronoun: « a-t-elle poursuivi »."""
+        words = [cue]
+        i = cue.i - 1
+        while i >= 0 and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-")) and cue.i - i <= 3:
+            words.insert(0, self.doc[i])
+            i -= 1
+        return self.text[words[0].idx : cue.idx + len(cue.text)]
 
     def _window(self, first: int, last: int) -> range:
         doc = self.doc
@@ -188,11 +217,13 @@ class Attributor:
             return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
         if lemma in CLAUSE_VERBS and not any(t.lower_ in ("que", "qu'", "qu’") for t in token.doc[token.i + 1 : token.i + 3]):
             return False  # "soutenir la position" is support, "soutenir que …" is speech
+        incise = incise_after is not None and token.head.pos_ == "PRON" and self._is_incise(incise_after, token)
         return (
             token.pos_ in ("VERB", "AUX")
             and lemma in SPEECH_VERBS
             and token.lower_ not in ("a", "ont")
-            and not (token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children))
+            # `», a-t-elle promis` is often parsed as a participle of the pronoun: the incise decides.
+            and (incise or not (token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children)))
         )
 
     # --- cue to speaker ---------------------------------------------------------------------------
@@ -300,63 +331,95 @@ class Attributor:
         return tokens
 
     def _resolve_phrase(self, head, position: int) -> Speaker | None:
+        """The speaker a subject noun phrase stands for, or None when it cannot speak (a thing,
+        an event, a time): the caller then keeps looking or abstains."""
         if head.lower_ in _PRONOUNS:
-            return self._antecedent(position)
-        if head.lower_ in _LATTER and self.history:
-            return self.history[-1].speaker  # "ce dernier", "celui-ci": the one just quoted
+            return self._antecedent(head, position)
+        if head.lower_ in _LATTER:
+            return self._latter(head, position)
         phrase = self._phrase_tokens(head)
-        owners = [self.mention_owner.get(t.idx) for t in phrase]
-        people = [o[0] for o in owners if o and o[0].kind == PERSON]
-        if people:
-            return Speaker(people[0].name, PERSON)
+        for token in phrase:
+            cluster = self.mentions.cluster_at(token)
+            if cluster is not None and cluster.kind == PERSON:
+                return self._speaker_of(cluster, 0.95)
         name = self._name_in_phrase(phrase)
         if name:
             return Speaker(name, PERSON)
         own = self.mention_owner.get(head.idx)
         if own:
-            return Speaker(own[0].name, ORGANIZATION, head.lemma_)
-        if head.pos_ == "PROPN" or (head.text[:1].isupper() and not head.is_stop and head.pos_ != "NOUN"):
+            # A place that speaks is its government ("Moscou a répliqué").
+            return Speaker(own[0].name, ORGANIZATION, head.lemma_, confidence=0.9 if own[0].kind != PLACE else 0.75)
+        if head.pos_ == "PROPN" or (head.text[:1].isupper() and not head.is_stop and (head.pos_ != "NOUN" or not head.is_sent_start)):
             named = self._person_by_name(head.text)
             if named:
                 return Speaker(named.name, PERSON)
             name = " ".join(t.text for t in phrase if t.pos_ != "DET" and t.lower_ not in ARTICLES)
             # French names people without an article: "le Kremlin" is an institution, "Poutine" a person.
-            return Speaker(name, ORGANIZATION if phrase[0].pos_ == "DET" else PERSON)
+            return Speaker(name, ORGANIZATION if phrase[0].pos_ == "DET" else PERSON, confidence=0.7)
         if head.pos_ != "NOUN":
             return None
+        organisations = [o[0] for o in (self.mention_owner.get(t.idx) for t in phrase) if o and o[0].kind != PERSON]
+        likeness = person_likeness(head)
+        institution = is_institution_noun(head)
+        if likeness <= 0 and not institution and not organisations and not self._given_role(head):
+            return None  # "la journée", "le texte", "ces discussions" do not speak
         determiner = phrase[0].lower_ if phrase[0].pos_ == "DET" else ""
         descriptor = self.doc[phrase[0].i : phrase[-1].i + 1].text
         if determiner:
             descriptor = descriptor[0].lower() + descriptor[1:]  # "Un responsable" opening a sentence
+        gender = phrase_gender(phrase)
         if determiner in INDEFINITE_DETERMINERS:
-            return Speaker(descriptor, ANONYMOUS, head.lemma_)
-        role_holder = self._role_holder(phrase)
-        if role_holder is not None:
-            return Speaker(role_holder.name, PERSON)
+            return Speaker(descriptor, ANONYMOUS, head.lemma_, confidence=0.85, gender=gender)
+        role = role_of(self.doc[phrase[0].i : phrase[-1].i + 1])
+        holder = self._role_holder(role, head, gender, position)
+        if holder is not None:
+            return holder
         for act in reversed(self.history):
             if act.speaker.head == head.lemma_ or (
                 head.lemma_ in ANAPHORIC_SOURCES and act.speaker.kind == ANONYMOUS and act.speaker.head in ANAPHORIC_SOURCES
             ):
                 return act.speaker
-        epithet = self._epithet_of_last_speaker(head, determiner, position)
+        epithet = self._epithet_of_last_speaker(head, determiner, position, gender, role)
         if epithet is not None:
             return epithet
-        organisations = [o[0] for o in owners if o and o[0].kind != PERSON]
-        if organisations and head.lemma_ not in PERSON_ROLE_NOUNS:
-            return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_)
-        if head.lemma_ in INSTITUTION_NOUNS:
-            return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_)
-        return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=head.lemma_ in PERSON_ROLE_NOUNS and determiner in DEFINITE_ARTICLES)
+        likely = self._likely_holder(role, head, gender, position) if determiner in DEFINITE_ARTICLES else None
+        if likely is not None:
+            return likely
+        if organisations and likeness <= 0:
+            return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_, confidence=0.7)
+        if institution:
+            return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_, confidence=0.7)
+        definite = determiner in DEFINITE_ARTICLES
+        # A definite role nobody in the article holds is one known person we cannot name: not sure.
+        return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=definite, confidence=0.55 if definite else 0.7, gender=gender)
 
-    def _epithet_of_last_speaker(self, head, determiner: str, position: int) -> Speaker | None:
+    def _given_role(self, head) -> bool:
+        """The article itself gave this noun as somebody's role ("X, l'opérateur historique")."""
+        lemma = role_of(self.doc[head.i : head.i + 1])
+        return lemma is not None and any(r.head == lemma.head for c in self.mentions.clusters for r in c.roles)
+
+    def _speaker_of(self, cluster: Cluster, confidence: float, position: int | None = None) -> Speaker:
+        """The cluster as a speaker; `via` is its naming mention nearest before `position` (after, if none)."""
+        via = None
+        if position is not None:
+            mentions = cluster.entity.mentions
+            via = cluster.mention_before(position) or min(mentions, key=lambda m: abs(m.start - position))
+        return Speaker(cluster.name, cluster.kind, confidence=confidence, via=via, gender=cluster.gender)
+
+    def _epithet_of_last_speaker(self, head, determiner: str, position: int, gender: str | None, role: Role | None) -> Speaker | None:
         """`« … », a déclaré Emmanuel Macron. Le chef de l'Etat a précisé …`: a definite title
         right after a named person's words refers back to that person."""
-        if determiner not in DEFINITE_ARTICLES or head.lemma_ not in PERSON_ROLE_NOUNS or head.lemma_ in ANAPHORIC_SOURCES:
+        if determiner not in DEFINITE_ARTICLES or person_likeness(head) <= 0 or head.lemma_ in ANAPHORIC_SOURCES:
             return None
         last = self.history[-1] if self.history else None
-        if last is not None and last.speaker.kind == PERSON and self._paragraph_index(position) - last.paragraph <= 1:
-            return last.speaker
-        return None
+        if last is None or last.speaker.kind != PERSON or self._paragraph_index(position) - last.paragraph > 1:
+            return None
+        if gender and last.speaker.gender and gender != last.speaker.gender:
+            return None
+        cluster = self.mentions.by_name.get(last.speaker.name)
+        if role is not None and cluster is not None and cluster.roles and not any(same_head(r.head, role.head) for r in cluster.roles):
+            return None  # the last speaker was given another title: "la ministre" answering "la rapporteure"
+        return replace(last.speaker, confidence=0.6)
 
     @staticmethod
     def _name_in_phrase(phrase: list) -> str | None:
@@ -373,38 +436,102 @@ class Attributor:
         return None
 
     def _person_by_name(self, text: str) -> Entity | None:
-        return next((e for e in self.entities if e.kind == PERSON and compatible_people(text, e.name)), None)
+        """The person a name stands for: the same surname, or a first name alone that only one
+        person named in full has (`confie Nicolas`)."""
+        named = next((e for e in self.entities if e.kind == PERSON and compatible_people(text, e.name)), None)
+        if named is not None or len(text.split()) != 1:
+            return named
+        owners = [e for e in self.entities if e.kind == PERSON and any(len(m.text.split()) >= 2 and fold(m.text.split()[0]) == fold(text) for m in e.mentions)]
+        return owners[0] if len(owners) == 1 else None
 
-    def _role_holder(self, phrase: list) -> Entity | None:
-        """`a ajouté le porte-parole` → the person the article introduced as porte-parole."""
-        descriptor = " ".join(t.text for t in phrase)
-        scored = [(fits_role(descriptor, role), entity) for entity in self.entities if entity.kind == PERSON for role in entity.roles]
-        best = max(scored, key=lambda pair: pair[0], default=(0, None))
-        return best[1] if best[0] else None
+    def _role_holder(self, role: Role | None, head, gender: str | None, position: int) -> Speaker | None:
+        """`a ajouté le porte-parole` → the most salient entity the article gave that role
+        (before or after), agreeing in gender: `la ministre` is not the minister's male colleague."""
+        if role is None:
+            return None
+        kinds = (PERSON,) if person_likeness(head) > 0 else (ORGANIZATION,)
+        holders = self.mentions.holders(role, gender, kinds)
+        if not holders:
+            return None
+        best_score, best = holders[0]
+        runner_up = holders[1][0] if len(holders) > 1 else None
+        confidence = 0.85 if runner_up is None or best_score - runner_up >= 0.5 else 0.55
+        return self._speaker_of(best, confidence, position)
 
-    def _antecedent(self, position: int) -> Speaker | None:
-        """A pronoun subject: the single person subject earlier in the same sentence, else the
-        most recent speaker, else the most recent person named."""
-        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            for token in span[0].sent:
-                if token.idx >= position:
-                    break
-                owner = self.mention_owner.get(token.idx)
-                coordinated = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
-                if token.dep_.startswith("nsubj") and owner and owner[0].kind == PERSON and not coordinated and not self.in_quote[token.i]:
-                    return Speaker(owner[0].name, PERSON)
-        for act in reversed(self.history):
-            if act.position < position and (act.speaker.kind == PERSON or act.speaker.definite):
-                if self._paragraph_index(position) - act.paragraph <= 3:
-                    return act.speaker
-                break
-        mentions = [
-            (m.start, e) for e in self.entities if e.kind == PERSON for m in e.mentions if m.start < position
-        ]
-        if mentions:
-            return Speaker(max(mentions, key=lambda pair: pair[0])[1].name, PERSON)
-        return None
+    def _likely_holder(self, role: Role | None, head, gender: str | None, position: int) -> Speaker | None:
+        """A definite role nobody was given by name: in news it is the most salient person who fits."""
+        if role is None or person_likeness(head) <= 0:
+            return None
+        likely = self.mentions.likely_holders(role, gender)
+        if not likely:
+            return None
+        best_score, best = likely[0]
+        margin = best_score - likely[1][0] if len(likely) > 1 else 1.0
+        return self._speaker_of(best, 0.5 + min(0.3, margin / 3), position)
+
+    def _latter(self, token, position: int) -> Speaker | None:
+        """`ce dernier`, `celle-ci`: the last person mentioned before, of that gender."""
+        gender = FEM if token.lower_.endswith(("ère", "ci")) and token.lower_ != "celui-ci" else MASC
+        people = [(c.mention_before(position), c) for c in self.mentions.clusters if c.kind == PERSON]
+        people = [(m, c) for m, c in people if m is not None and m.end <= token.idx and not (c.gender and c.gender != gender)]
+        last_act = next((act for act in reversed(self.history) if act.position < token.idx), None)
+        if not people or (last_act is not None and last_act.position > max(m.start for m, _ in people)):
+            return replace(last_act.speaker, confidence=0.75) if last_act is not None else None  # an unnamed source just quoted
+        mention, cluster = max(people, key=lambda pair: pair[0].start)
+        return self._speaker_of(cluster, 0.8, position)
+
+    def _antecedent(self, pronoun, position: int) -> Speaker | None:
+        """A subject pronoun: candidates are the people (and, for il/elle, organisations) mentioned
+        or quoted in the last paragraphs, scored on agreement, recency, being the subject of
+        its sentence and being the last speaker; a close second lowers the confidence."""
+        word = pronoun.lower_.lstrip("-")
+        gender = FEM if word.startswith("elle") else MASC
+        if word.endswith("s"):
+            return None  # "ils", "elles": a group, seldom named as one speaker
+        paragraph = self._paragraph_index(position)
+        last_speaker = self.history[-1].speaker.name if self.history and paragraph - self.history[-1].paragraph <= 2 else None
+        sentence = pronoun.sent
+        scored: list[tuple[float, Speaker]] = []
+        spoke_at = {act.speaker.name: act for act in self.history if act.position < pronoun.idx}
+        for cluster in self.mentions.clusters:
+            mention = cluster.mention_before(pronoun.idx)
+            act = spoke_at.get(cluster.name)
+            if act is not None and (mention is None or act.position > mention.end):
+                # Its words were quoted after its last naming: the speech act is the latest mention.
+                distance, recent, subject_here = pronoun.idx - act.position, act.paragraph, act.position >= sentence.start_char
+                subject = True
+            elif mention is not None:
+                distance, recent = pronoun.idx - mention.end, self._paragraph_index(mention.start)
+                token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                subject = token is not None and len(token) > 0 and token.root.dep_.startswith("nsubj")
+                subject_here = subject and token.start >= sentence.start
+            else:
+                continue
+            if paragraph - recent > 3 or (cluster.gender and cluster.gender != gender):
+                continue
+            score = -distance / 400 + (0.5 if subject else 0.0) + (1.0 if subject_here else 0.0)
+            if cluster.name == last_speaker:
+                score += 0.75
+            if cluster.gender is None:
+                score -= 0.4
+            if cluster.kind != PERSON:
+                score -= 0.6
+            scored.append((score, self._speaker_of(cluster, 0.0, position)))
+        # Unnamed sources quoted before ("un haut responsable … a-t-il ajouté") are candidates too.
+        for act in self.history[-6:]:
+            if act.speaker.kind != ANONYMOUS or paragraph - act.paragraph > 3 or (act.speaker.gender and act.speaker.gender != gender):
+                continue
+            score = -(pronoun.idx - act.position) / 400 + 0.5 + (0.75 if act.speaker.name == last_speaker else 0.0)
+            if act.speaker.gender is None:
+                score -= 0.4
+            scored = [pair for pair in scored if pair[1].name != act.speaker.name]
+            scored.append((score, act.speaker))
+        if not scored:
+            return None
+        scored.sort(key=lambda pair: -pair[0])
+        best_score, best = scored[0]
+        margin = best_score - scored[1][0] if len(scored) > 1 else 2.0
+        return replace(best, confidence=0.6 + min(0.35, margin / 4))
 
     def _speaker_in_next_sentence(self, last: int) -> Speaker | None:
         sentence = self.doc[last].sent
@@ -427,11 +554,11 @@ class Attributor:
         return None
 
     def _continuing_speaker(self, position: int) -> Speaker | None:
+        """A quote with no cue goes on with the last speaker, less surely the further it is."""
         paragraph = self._paragraph_index(position)
-        for act in reversed(self.history):
-            if paragraph - act.paragraph <= 2:
-                return act.speaker
-            break
+        if self.history and paragraph - self.history[-1].paragraph <= 2:
+            act = self.history[-1]
+            return replace(act.speaker, confidence=min(act.speaker.confidence, 0.75 - 0.1 * (paragraph - act.paragraph)))
         return None
 
     # --- indirect speech --------------------------------------------------------------------------
@@ -460,7 +587,7 @@ class Attributor:
         text = self.text[start:end].rstrip(" .,;")
         if len(text.split()) < 3:
             return None
-        return Quote(text, start, start + len(text), speaker.name, speaker.kind, INDIRECT, verb.text)
+        return self._quote(text, start, start + len(text), INDIRECT, verb, speaker)
 
 
 _SPECIFICITY = {PERSON: 3, ANONYMOUS: 2, ORGANIZATION: 1, None: 0}

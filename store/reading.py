@@ -1,6 +1,8 @@
 """Reading article files: bytes to text, with a clear error for what is not a text article."""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")  # saved web pages go through store.pages
@@ -12,14 +14,7 @@ class InputError(Exception):
 
 
 def read_article_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: {len(data) // 1_000_000} MB is too large for a news article")
+    data = _read_limited(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _non_empty(path, data.decode("utf-16"))
@@ -28,6 +23,31 @@ def read_article_text(path: Path) -> str:
     if b"\x00" in data[:65536]:
         raise InputError(f"{path}: binary file, not a text article")
     return _non_empty(path, decode(data))
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing before reading what is not a regular file of news size: a FIFO
+    would block, a device (`/dev/zero`) never ends, a huge or sparse file would fill the memory."""
+    try:
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer before we could refuse it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(f"{path}: is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: not a regular file (a device, pipe or socket)")
+            if info.st_size > MAX_BYTES:
+                raise InputError(f"{path}: {info.st_size // 1_000_000} MB is too large for a news article")
+            with open(descriptor, "rb", closefd=False) as handle:
+                data = handle.read(MAX_BYTES + 1)  # the file may have grown since it was measured
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: over {MAX_BYTES // 1_000_000} MB is too large for a news article")
+    return data
 
 
 def _non_empty(path: Path, text: str) -> str:

@@ -50,6 +50,15 @@ class Quote:
     speaker_kind: str | None  # PERSON, ORGANIZATION, ANONYMOUS or None when unknown
     kind: str = DIRECT
     cue: str = ""
+    # Evidence of the attribution (body offsets; -1 when there is none). `speaker` is None when the
+    # evidence was too weak: `candidate` then keeps the best guess, `confidence` says how sure.
+    confidence: float = 1.0
+    candidate: str | None = None
+    cue_start: int = -1
+    cue_end: int = -1
+    via: str = ""  # the mention that names the speaker when a chain was followed ("ce dernier" → "Léa Marchetti")
+    via_start: int = -1
+    via_end: int = -1
 
 
 @dataclass(frozen=True)

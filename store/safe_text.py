@@ -18,3 +18,13 @@ def printable(text: str, *, single_line: bool = False) -> str:
     if single_line:
         shown = shown.replace("\n", "\\n").replace("\t", " ")
     return shown
+
+
+# What JSON leaves as it is but a terminal may obey: DEL, C1 controls, bidi overrides, line separators.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_for_terminal(encoded: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with the characters JSON allows raw but
+    a terminal may act on written as `\\uXXXX` escapes: the same data, safe to print."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

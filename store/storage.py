@@ -1,14 +1,17 @@
 """A TinyDB storage that never leaves a half-written file, and the writer's lock.
 
 Each write goes to a temporary file in the same folder, is fsynced, and replaces the store in one
-rename (the previous generation kept as `.bak`); reads are served from memory, because with a single
-writer the file only changes through us.
+rename; reads are served from memory, because with a single writer the file only changes through us.
+The first write of a session keeps the file as it was in `.bak1`, shifting older generations up to
+`.bak3`, so several sessions (imports) back can be restored, not only the last write's.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import gc
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,27 +24,69 @@ class StoreError(Exception):
     """A problem with the store file, reported as one line."""
 
 
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+BACKUP_GENERATIONS = 3
 
 
-def atomic_write_bytes(path: Path, data: bytes, keep_backup: bool = False) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    if keep_backup and path.exists():
-        backup_temporary = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
-        backup_temporary.unlink(missing_ok=True)
-        os.link(path, backup_temporary)
-        os.replace(backup_temporary, backup_path(path))
-    os.replace(temporary, path)
+def backup_path(path: Path, generation: int = 1) -> Path:
+    return path.with_name(f"{path.name}.bak{generation}")
+
+
+def backup_paths(path: Path) -> list[Path]:
+    """The existing backups, newest first (`.bak` is what versions before generations kept)."""
+    candidates = [backup_path(path, g) for g in range(1, BACKUP_GENERATIONS + 1)] + [path.with_name(path.name + ".bak")]
+    return [b for b in candidates if b.exists()]
+
+
+def _temporary_path(path: Path, kind: str = "") -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}{kind}.tmp")
+
+
+def rotate_backups(path: Path) -> None:
+    """Keep `path` as it is now as `.bak1`, each older generation one number up, the oldest dropped."""
+    if not path.exists():
+        return
+    for generation in range(BACKUP_GENERATIONS - 1, 0, -1):
+        if (older := backup_path(path, generation)).exists():
+            os.replace(older, backup_path(path, generation + 1))
+    link = _temporary_path(path, ".bak")
+    link.unlink(missing_ok=True)
+    os.link(path, link)  # a hard link: the backup costs no copy, and is never a half-written file
+    os.replace(link, backup_path(path, 1))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    temporary = _temporary_path(path)
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # a full disk must not stay full of our leftovers
+        raise
     directory = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def remove_leftover_temporaries(folder: Path, prefix: str = ".") -> int:
+    """Delete temporary files a killed or failed writer left in `folder` (only call holding the lock)."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except FileNotFoundError:
+                pass
+    return removed
 
 
 @contextmanager
@@ -66,7 +111,7 @@ def read_json_file(path: Path) -> Any:
         return None
     except OSError as error:
         raise StoreError(f"{path}: cannot read the store ({error.strerror or error})") from None
-    hint = "; the file was left as it is" + (f", the previous version is {backup_path(path)}" if backup_path(path).exists() else "")
+    hint = "; the file was left as it is" + ("; `ukr-tui restore` brings back the last good backup" if backup_paths(path) else "")
     if not data.strip():
         raise StoreError(f"{path}: store file is empty (damaged){hint}")
     try:
@@ -80,10 +125,12 @@ def read_json_file(path: Path) -> Any:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, fresh: bool = False):
+        """`fresh`: start empty whatever the file holds (the caller has dealt with it)."""
         self.path = Path(path)
         self.read_only = read_only
-        self._cache: dict[str, Any] | None = read_json_file(self.path)
+        self._rotated = False
+        self._cache: dict[str, Any] | None = None if fresh else read_json_file(self.path)
         if self._cache is not None and not all(isinstance(v, dict) for v in self._cache.values()):
             raise StoreError(f"{self.path}: store file is not a ukr-tui store; the file was left as it is")
 
@@ -92,8 +139,11 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
-            raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui is writing to it)")
-        atomic_write_bytes(self.path, orjson.dumps(data), keep_backup=True)
+            raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui has it open for writing)")
+        if not self._rotated:
+            rotate_backups(self.path)
+            self._rotated = True
+        atomic_write_bytes(self.path, orjson.dumps(data))
         self._cache = data
 
     def close(self) -> None:
@@ -106,14 +156,32 @@ class WriterLock:
     def __init__(self, path: Path):
         self.path = path.with_name(path.name + ".lock")
         self._handle = None
+        self.why_not = ""
 
     def acquire(self) -> bool:
-        handle = open(self.path, "a+")
+        """True when we hold the lock; False when another process does or the folder is not writable
+        (`why_not` then says which, in words for the user)."""
+        self.why_not = ""
+        try:
+            if not os.access(self.path.parent, os.W_OK):
+                raise PermissionError(errno.EACCES, "Permission denied")
+            handle = open(self.path, "a+")
+        except OSError as error:
+            self.why_not = f"cannot write in {self.path.parent} ({error.strerror or error})"
+            return False
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
+            handle.seek(0)
+            holder = handle.read(200).strip()
             handle.close()
+            self.why_not = (f"another ukr-tui ({holder or 'process'}) has this store open for writing; "
+                            "try again when it has closed it")
             return False
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}: {' '.join([Path(sys.argv[0]).name, *sys.argv[1:3]])}")
+        handle.flush()
         self._handle = handle
         return True
 

@@ -1,3 +1,7 @@
+import subprocess
+import sys
+from pathlib import Path
+
 from store.cleaning import clean, neutralise_controls
 from store.reading import InputError, decode, read_article_text
 import pytest
@@ -82,3 +86,27 @@ def test_binary_and_empty_files_are_refused(tmp_path):
     empty.write_text("  \n")
     with pytest.raises(InputError, match="empty"):
         read_article_text(empty)
+
+
+def run_within(seconds: int, code: str) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter; a regex stuck in backtracking cannot be interrupted otherwise."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=seconds,
+                          cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_cleaning_a_line_with_an_unclosed_parenthesis_and_many_slashes_is_fast():
+    # Took minutes (the cost doubled with each "/"); a generous limit, not a benchmark.
+    code = """
+from store.cleaning import clean
+line = "Le texte cite une source (voir " + "a/" * 30 + " et la suite."
+closed = "Une photo (" + "x/" * 23 + ") suivie de texte qui continue la phrase."
+kept = [p.text for p in clean("Titre de la crise en Ukraine\\n\\n" + line + "\\n" + closed).paragraphs]
+assert kept[1:] == [line, closed], kept
+print("ok")
+"""
+    assert run_within(10, code).stdout.strip() == "ok"
+
+
+def test_a_caption_with_its_credit_is_still_dropped():
+    assert texts("Titre de l'article du jour\nLe texte.\nBiden à Genève. (MANDEL NGAN / AFP)\n") == [
+        "Titre de l'article du jour", "Le texte."]

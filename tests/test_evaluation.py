@@ -35,3 +35,24 @@ def test_seed_figures_meet_the_targets():
     assert float(re.search(r"speaker accuracy\s+([\d.]+)", report).group(1)) >= 0.95
     assert figure("people", "F1") >= 0.95
     assert "listed twice" not in report
+
+
+def test_gold_without_optional_keys_and_per_pattern_figures(tmp_path):
+    article = tmp_path / "note.txt"
+    article.write_text(
+        "Une note de test\n\n« Nous partirons demain », a déclaré Paul Aubry. « Rien n'est prêt », a-t-il ajouté.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        '{"articles": [{"file": "note.txt", "quotes": ['
+        '{"text": "Nous partirons demain", "speaker": "Paul Aubry", "pattern": "incise"},'
+        '{"text": "Rien n\'est prêt", "speaker": "Jean Dupont", "pattern": "pronoun"}],'
+        ' "events": [{"date": "2024-01-02"}]}]}',
+        encoding="utf-8",
+    )
+    report = evaluate_files(gold, [tmp_path])
+    assert re.search(r"speaker precision\s+0\.500\s+\(1 right of 2 given a speaker, 0 abstained\)", report)
+    assert re.search(r"incise\s+1\.000\s+\(1 of 1\)", report)
+    assert re.search(r"pronoun\s+0\.000\s+\(0 of 1\)", report)
+    assert "[pronoun] «Rien n'est prêt» gold 'Jean Dupont', got 'Paul Aubry'" in report

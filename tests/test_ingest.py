@@ -119,3 +119,18 @@ def test_killing_the_import_leaves_no_worker_behind(tmp_path):
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left, f"processes left behind by the killed import: {left}"
+
+
+def test_reimporting_a_file_whose_article_file_is_missing_or_damaged_repairs_it(tmp_path):
+    seeds = sorted(bundled_seeds_dir().glob("*.txt"))[:2]
+    with Store(tmp_path / "store.json") as store:
+        import_paths(store, seeds)
+        ids = [a.id for a in store.summaries()]
+    bodies = tmp_path / "store.json.articles"
+    (bodies / f"{ids[0]}.json").unlink()
+    (bodies / f"{ids[1]}.json").write_bytes((bodies / f"{ids[1]}.json").read_bytes()[:100])
+    with Store(tmp_path / "store.json") as store:
+        report = import_paths(store, seeds)
+        assert (report.added, report.repaired, report.already_there) == (0, 2, 0)
+        assert all(store.load_article(i).paragraphs for i in ids)
+        assert import_paths(store, seeds).already_there == 2

@@ -1,4 +1,4 @@
-"""Appearance: the main screen, the help screen and the who-said-what view on the seeds."""
+"""Appearance: the main screen (wide and at 80x24), the help screen and the who-said-what view on the seeds."""
 from __future__ import annotations
 
 import pytest
@@ -14,14 +14,19 @@ def no_cursor_blink(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "keys",
-    [pytest.param([], id="main"), pytest.param(["question_mark"], id="help"), pytest.param(["w", "down"], id="who_said_what")],
+    "keys, size",
+    [
+        pytest.param([], SIZE, id="main"),
+        pytest.param(["j", "right_square_bracket"], (80, 24), id="main_80x24"),
+        pytest.param(["question_mark"], SIZE, id="help"),
+        pytest.param(["w", "down"], SIZE, id="who_said_what"),
+    ],
 )
-def test_screen(snap_compare, seed_store_path, keys):
+def test_screen(snap_compare, seed_store_path, keys, size):
     async def open_screen(pilot):
         await wait_loaded(pilot)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
 
-    assert snap_compare(make_app(seed_store_path), terminal_size=SIZE, run_before=open_screen)
+    assert snap_compare(make_app(seed_store_path), terminal_size=size, run_before=open_screen)

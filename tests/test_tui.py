@@ -1,9 +1,11 @@
 """The app driven by keys, as a user would: each key and each pane on the seeds."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from store import Store
+from store import Quote, Store
 from tui.messages import JumpTo
 from tui.screens.help import HelpScreen
 from tui.screens.jump_list import JumpListScreen
@@ -50,8 +52,26 @@ async def test_j_k_g_G_move_between_articles_and_reader_follows(seed_store_path)
         assert app.main.current_id == ids[-1]
         await pilot.press("g")
         assert app.main.current_id == ids[0]
-        await pilot.press("2", "j")  # from the reader too
+        await pilot.press("2", "J")  # from the reader, J/K change the article
         assert app.main.current_id == ids[1]
+        await pilot.press("K")
+        assert app.main.current_id == ids[0]
+
+
+async def test_in_the_reader_j_k_scroll_lines_and_enter_on_the_list_reads(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        first = app.main.current_id
+        await pilot.press("enter")  # Enter on the list: read it
+        assert app.focused is reader and app.main.current_id == first
+        await pilot.press("j", "j", "down")
+        assert reader.scroll_y == 3 and app.main.current_id == first
+        await pilot.press("k", "up")
+        assert reader.scroll_y == 1 and app.main.current_id == first
+        await pilot.press("J")
+        assert app.main.current_id != first and reader.scroll_y == 0
 
 
 async def test_read_state_n_p_and_persistence(seed_store_path):
@@ -183,7 +203,7 @@ async def test_help_screen_lists_every_key(seed_store_path):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         descriptions = {b.description for b in app.screen.bindings}
-        assert {"Next", "Prev", "Search", "Who said what", "Help", "Quit"} <= descriptions
+        assert {"Article", "Search", "Who said", "Back", "Dates", "Zoom", "Help", "Quit", "Line down"} <= descriptions
         await pilot.press("escape")
         assert app.screen is app.main
 
@@ -472,7 +492,7 @@ async def test_a_damaged_article_file_does_not_end_search(seed_store_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         victim = app.main.corpus.articles[-1].id
-        body = app.main.store._body_path(victim)
+        body = app.main.library.store._body_path(victim)
         body.write_text(body.read_text()[:40])  # truncated mid-file
         await pilot.press("slash", *"Genève", "enter")
         await app.workers.wait_for_complete()
@@ -489,8 +509,8 @@ async def test_a_store_that_cannot_be_written_fails_softly(seed_store_path, monk
         def disk_full(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(app.main.store, "mark_read", disk_full)
-        await pilot.press("j")  # moving marks read: the write fails in its worker
+        monkeypatch.setattr(app.main.library.store, "mark_read", disk_full)
+        await pilot.press("j")  # moving marks read: the write fails
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running
@@ -507,9 +527,159 @@ async def test_a_failing_worker_shows_an_error_and_the_app_keeps_running(seed_st
         def broken(query):
             raise RuntimeError("index [/x] broken")
 
-        app.main.word_index = type("Broken", (), {"search": staticmethod(broken)})()
+        monkeypatch.setattr(app.main.library, "search", broken)
         await pilot.press("slash", *"Genève", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running
         assert any("Search failed" in str(n.message) for n in app._notifications)
+
+
+# --- the reader: one widget, the article's own words, speakers and dates on demand ---------------------
+async def test_the_reader_is_one_widget_that_keeps_the_articles_words(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        assert not reader.children  # lines drawn from a cache, no widget per paragraph
+        article = reader.article
+        shown = " ".join(reader.visible_text().split())
+        first = article.paragraphs[1 if article.has_title_paragraph else 0]
+        assert " ".join(first.split()) in shown  # no speaker name or date spliced into the sentence
+        assert "‹" not in shown and " — " not in shown
+        await pilot.press("d")  # dates inline on demand
+        dated = next(e for e in article.events if reader.line_of(e.start) < reader.line_count)
+        reader.scroll_to(y=reader.line_of(dated.start), animate=False, immediate=True)
+        await pilot.pause()
+        assert f"‹{dated.date}›" in reader.visible_text()
+        await pilot.press("d")
+        assert "‹" not in reader.visible_text()
+
+
+async def test_the_speaker_of_the_current_quote_is_shown_under_the_text(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        quote = reader.current_quote()
+        assert quote is not None and quote.speaker
+        subtitle = str(reader.border_subtitle)
+        assert quote.speaker in subtitle and subtitle.startswith("quote 2/")
+
+
+def test_a_quote_without_speaker_says_so_or_names_the_likely_one():
+    from tui.widgets.reader import speaker_phrase
+
+    quote = Quote("Nous verrons.", 0, 13, None, None)
+    assert speaker_phrase(quote) == "?"
+    if "candidate" in Quote.__dataclass_fields__:  # the attribution's best guess, when it keeps one
+        assert speaker_phrase(replace(quote, candidate="Jen Psaki")) == "perhaps Jen Psaki"
+
+
+async def test_search_highlights_the_word_found_after_an_ellipsis(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"craintes", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        body = reader.article.body
+        assert "…" in body[: reader.target[0]]
+        assert body[reader.target[0] : reader.target[1]].lower() == "craintes"
+        top = int(reader.scroll_y)
+        assert top <= reader.line_of(reader.target[0]) < top + reader.scrollable_content_region.height
+
+
+async def test_search_finds_every_spelling_of_a_name(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        zelensky = app.main.library.entity("Volodymyr Zelensky")
+        assert len(zelensky.aliases) > 1
+        await pilot.press("slash", *"zelensky", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert set(app.main.matches) == set(zelensky.articles)
+
+
+async def test_back_and_forward_after_a_jump(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        await pilot.press("2", "space")
+        start, scrolled = app.main.current_id, reader.scroll_y
+        far = app.main.corpus.articles[-1]
+        quote = next(q for q in far.quotes)
+        app.main.post_message(JumpTo(far.id, quote.start, quote.end))
+        await pilot.pause()
+        assert app.main.current_id == far.id and reader.target == (quote.start, quote.end)
+        await pilot.press("backspace")
+        assert app.main.current_id == start and reader.scroll_y == scrolled
+        await pilot.press("alt+right")
+        assert app.main.current_id == far.id and reader.target == (quote.start, quote.end)
+
+
+async def test_jumps_bring_the_span_into_view(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.main.query_one(Reader)
+        article = app.main.corpus.articles[-1]
+        last = article.quotes[-1]
+        app.main.post_message(JumpTo(article.id, last.start, last.end))
+        await pilot.pause()
+        top = int(reader.scroll_y)
+        assert top > 0 and top <= reader.line_of(last.start) < top + reader.scrollable_content_region.height
+
+
+# --- fitting the terminal ----------------------------------------------------------------------------
+async def test_at_80x24_the_reader_gets_the_room_and_help_and_quit_stay_in_the_footer(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        sidebar, timeline = main.query_one(EntitySidebar), main.query_one(TimelineStrip)
+        reader, articles = main.query_one(Reader), main.query_one(ArticleList)
+        assert not sidebar.display and not timeline.display
+        assert reader.size.width > articles.size.width
+        footer = screen_text(app).splitlines()[-1]
+        assert "? Help" in footer and "q Quit" in footer
+        await pilot.press("E")  # the sidebar on demand
+        assert sidebar.display
+        await pilot.press("E", "4")  # a pane's number brings it back too
+        assert timeline.display and app.focused is timeline
+        await pilot.press("2", "z")  # zoom the reader
+        await pilot.pause()
+        assert main.maximized is reader and reader.outer_size.width == 80
+        await pilot.press("z")
+        await pilot.pause()
+        assert main.maximized is None
+
+
+async def test_wide_terminals_show_every_pane(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert app.main.query_one(EntitySidebar).display and app.main.query_one(TimelineStrip).display
+        await pilot.press("T")
+        assert not app.main.query_one(TimelineStrip).display
+
+
+async def test_the_timeline_strip_fills_its_width_names_every_month_and_tells_the_day(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        timeline = app.main.query_one(TimelineStrip)
+        bars, months, day_line = timeline.render().plain.split("\n")
+        width = timeline.size.width
+        assert len(bars) > width * 0.8  # days scaled to the width, not one cell each
+        spanned = {(d.year, d.month) for d in timeline.days}
+        assert len(spanned) >= 2 and len(months.split()) >= len(spanned)  # every month named
+        await pilot.press("4", "shift+right")
+        day = timeline.cursor_day
+        bars, months, day_line = timeline.render().plain.split("\n")
+        events = app.main.library.events_on(day)
+        assert day in day_line and events[0][0].sentence[:20] in day_line

@@ -18,7 +18,7 @@ def cell_text(articles: ArticleList, article_id: str, column: str) -> str:
 
 async def go_to(pilot, file_prefix: str) -> str:
     articles = pilot.app.main.query_one(ArticleList)
-    target = next(a.id for a in pilot.app.main.corpus.articles if a.file.startswith(file_prefix))
+    target = next(a.id for a in pilot.app.main.library.articles if a.file.startswith(file_prefix))
     await pilot.press("g")
     while pilot.app.main.current_id != target:
         await pilot.press("j")
@@ -31,8 +31,8 @@ async def test_d_sets_the_date_the_weekdays_follow_and_it_survives_a_relaunch(se
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         article_id = await go_to(pilot, "001_")  # says "samedi" and never which day it is
-        assert app.main.corpus.by_id[article_id].published is None
-        await pilot.press("d")
+        assert app.main.library.summary(article_id).published is None
+        await pilot.press("D")
         assert isinstance(app.screen, SetDateScreen)
         await pilot.press(*"hier", "enter")  # not a date: the screen says so and stays
         assert isinstance(app.screen, SetDateScreen)
@@ -47,11 +47,11 @@ async def test_d_sets_the_date_the_weekdays_follow_and_it_survives_a_relaunch(se
     app = make_app(seed_store_path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        summary = app.main.corpus.by_id[article_id]
+        summary = app.main.library.summary(article_id)
         assert (summary.published, summary.published_basis) == ("2022-02-12", "user")
         assert {e.date for e in summary.events if e.expression == "samedi"} == {"2022-02-12"}
         await go_to(pilot, "001_")
-        await pilot.press("d", "ctrl+a", "ctrl+k", "enter")  # empty: put back the date before
+        await pilot.press("D", "ctrl+a", "ctrl+k", "enter")  # empty: put back the date before
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert cell_text(app.main.query_one(ArticleList), article_id, "date") == "—"

@@ -1,4 +1,4 @@
-"""The Textual application: loads the store in a worker, then hands the corpus to the main screen."""
+"""The Textual application: opens the library in a worker, then hands it to the main screen."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +12,7 @@ from store import ImportProgress, Library, ModelMissingError, StoreError
 from store.safe_text import printable
 
 from .commands import CorpusCommands
+from .messages import LibraryLoaded
 from .screens.main import MainScreen
 from .worker_errors import report_failed_worker
 
@@ -51,7 +52,7 @@ class UkrTuiApp(App[int]):
         except (StoreError, ModelMissingError) as error:
             self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))
             return
-        self.call_from_thread(self.main.load, library.store, library.corpus)
+        self.main.post_message(LibraryLoaded(library))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(event)

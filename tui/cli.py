@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from store.safe_text import json_for_terminal, printable
+
 from . import __version__
 
 EXIT_USAGE, EXIT_ERROR = 2, 1
@@ -13,6 +15,7 @@ EXIT_USAGE, EXIT_ERROR = 2, 1
 
 class OneLineParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print the whole usage first
+        message = printable(message, single_line=True)  # it may quote an argument, e.g. a hostile file name
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog.split()[0]} --help)\n")
 
 
@@ -37,10 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--indirect", action="store_true", help="include indirect speech")
     extract = commands.add_parser("extract", parents=[common, dating], help="print what is extracted from files, without storing")
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    extract.add_argument("--json", action="store_true", required=True, help="one JSON object per file, one per line")
+    extract.add_argument("--json", action="store_true", help="one JSON object per file, one per line (the default)")
+    extract.add_argument("--summary", action="store_true", help="a readable summary per file instead of JSON")
     evaluate = commands.add_parser("evaluate", parents=[common, dating], help="score extraction against a gold file")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
     return parser
 
 
@@ -49,18 +54,36 @@ def main(argv: list[str] | None = None) -> int:
     from store import InputError, StoreError, default_store_path
 
     db = getattr(args, "db", None) or default_store_path()
+    commands = {"import": cmd_import, "quotes": cmd_quotes, "extract": cmd_extract, "evaluate": cmd_evaluate,
+                "restore": cmd_restore}
     try:
         if args.command is None:
             return run_tui(db)
-        return {"import": cmd_import, "quotes": cmd_quotes, "extract": cmd_extract, "evaluate": cmd_evaluate}[args.command](args, db)
+        return commands[args.command](args, db)
     except (InputError, StoreError) as error:
-        print(f"ukr-tui: {error}", file=sys.stderr)
+        warn(str(error))
+        return EXIT_ERROR
+    except OSError as error:  # a full disk, a folder we may not write in: what failed, on one line
+        warn(f"{error.filename + ': ' if error.filename else ''}{error.strerror or error}"
+             "; the store was left as it was before this command")
+        return EXIT_ERROR
+    except MemoryError:
+        warn("out of memory")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("ukr-tui: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def warn(message: str) -> None:
+    """One line on stderr; anything from outside in it (file names, paths) cannot drive the terminal."""
+    print(f"ukr-tui: {printable(message, single_line=True)}", file=sys.stderr)
+
+
+def json_line(record: dict) -> str:
+    return json_for_terminal(json.dumps(record, ensure_ascii=False))
 
 
 def run_tui(db: Path) -> int:
@@ -76,11 +99,22 @@ def run_tui(db: Path) -> int:
 def _open_library(db: Path):
     from store import Library, StoreError
 
-    library = Library.open(db)
+    library = Library.open(db)  # loading checks every record: a damaged index is refused before parsing
     if library.read_only:
         library.close()
-        raise StoreError(f"{db}: another ukr-tui is writing to this store; try again when it has finished")
+        raise StoreError(f"{db}: {library.store.read_only_reason}")
+    for warning in library.store.warnings:
+        warn(warning)
     return library
+
+
+def _existing_store(db: Path) -> Path:
+    """Read commands never create a store: a wrong --db is an error, not an empty answer."""
+    from store import StoreError
+
+    if not db.exists() and not db.with_name(db.name + ".articles").exists():
+        raise StoreError(f"{db}: no store here (create one with: ukr-tui import PATH --db {db})")
+    return db
 
 
 def cmd_import(args, db: Path) -> int:
@@ -94,7 +128,7 @@ def cmd_import(args, db: Path) -> int:
     if not present:
         raise InputError(f"{missing[0]}: no such file or folder")
     for path in missing:
-        print(f"ukr-tui: skipped {path}: no such file or folder", file=sys.stderr)
+        warn(f"skipped {path}: no such file or folder")
     library = _open_library(db)
     console = Console(stderr=True)
     try:
@@ -106,16 +140,19 @@ def cmd_import(args, db: Path) -> int:
             def progress(step: ImportProgress) -> None:
                 rate = f"{step.rate:.1f} files/s" if step.rate else ""
                 bar.update(task, completed=step.done, total=step.total, rate=rate,
-                           description=f"Importing {step.current[:40]}")
+                           description=f"Importing {printable(step.current[:40], single_line=True)}")
 
             report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published)
     finally:
         library.close()
     for error in report.errors:
-        print(f"ukr-tui: skipped {error}", file=sys.stderr)
-    print(f"Imported {report.added} article(s) into {db}; {report.already_there} already there; {len(report.errors) + len(missing)} skipped.")
+        warn(f"skipped {error}")
+    repaired = f"; {report.repaired} repaired (their article file was missing or damaged)" if report.repaired else ""
+    print(printable(f"Imported {report.added} article(s) into {db}; {report.already_there} already there{repaired}; "
+                    f"{len(report.errors) + len(missing)} skipped.", single_line=True))
     if report.dated_from_corpus:
-        print(f"Dated from other articles reporting the same happening (≈): {', '.join(report.dated_from_corpus)}")
+        print(printable("Dated from other articles telling the same happening (≈): " + ", ".join(report.dated_from_corpus),
+                        single_line=True))
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or missing else 0
@@ -124,11 +161,13 @@ def cmd_import(args, db: Path) -> int:
 def cmd_quotes(args, db: Path) -> int:
     from store import DIRECT, Library
 
-    with Library.open(db, writable=False) as library:
+    with Library.open(_existing_store(db), writable=False) as library:
+        for warning in library.store.warnings:
+            warn(warning)
         kind = None if args.indirect else DIRECT
         refs = library.quotes_by(args.speaker, kind) if args.speaker else library.quotes(kind)
         if args.speaker and not refs:
-            print(f"ukr-tui: no quotes by “{args.speaker}” in {db}", file=sys.stderr)
+            warn(f"no quotes by “{args.speaker}” in {db}")
             return EXIT_ERROR
         claims = library.claims(refs)
     for claim in claims:
@@ -143,42 +182,69 @@ def cmd_quotes(args, db: Path) -> int:
                 for r in claim.refs
             ],
             "disputed": claim.disputed,
+            "confidence": first.quote.confidence,
+            "candidate": first.quote.candidate,
         }
         if args.json:
-            print(json.dumps(record, ensure_ascii=False))
+            print(json_line(record))
         else:
-            dates = ", ".join(sorted({s["published"] or "no date" for s in record["sources"]}))
-            print(f"«{claim.text}» — {claim.speaker or '?'} ({len(record['sources'])} source(s), {dates})")
+            who = claim.speaker or ("? (perhaps " + first.quote.candidate + ")" if first.quote.candidate else "?")
+            print(printable(f"«{claim.text}» — {who}", single_line=True))
+            for source in record["sources"]:
+                where = f"{source['title'] or '(untitled)'}, {source['published'] or 'no date'} ({source['file']})"
+                print("    in " + printable(where, single_line=True))
     return 0
 
 
 def cmd_extract(args, db: Path) -> int:
-    from store import InputError, article_json, canonicalise, expand_paths, parse_file
+    from store import InputError, article_json, canonicalise, expand_paths, parse_text
     from store.anchoring import date_from_corpus
     from store.metadata import metadata_for
+    from store.pipeline import describe, read_source
 
     files = expand_paths(args.paths)
     if not files:
         raise InputError("no article files found in " + ", ".join(map(str, args.paths)))
     metadata = metadata_for(files, args.metadata, args.published)
-    articles, failed = [], 0
+    articles, sources, failed = [], [], 0
     for path in files:
         try:
-            articles.append(parse_file(path, metadata=metadata.get(path)))
+            source, page = read_source(path)  # a saved page's source is its main text
+            article = parse_text(source, path.name)
+            describe(article, page, metadata.get(path))
+            articles.append(article)
+            sources.append(source)
         except InputError as error:
-            print(f"ukr-tui: skipped {error}", file=sys.stderr)
+            warn(f"skipped {error}")
             failed += 1
     canonicalise(articles)
     date_from_corpus(articles)  # the files extracted together are the corpus
-    for article in articles:
-        print(json.dumps(article_json(article), ensure_ascii=False))
+    for article, source in zip(articles, sources, strict=True):
+        print(_summary(article) if args.summary else json_line(article_json(article, source)))
     return EXIT_ERROR if failed else 0
+
+
+def _summary(article) -> str:
+    from store import PERSON
+
+    lines = [f"{article.file}: {article.title or '(untitled)'} — {article.published or 'no date'}",
+             f"  people: {', '.join(e.name for e in article.entities_of(PERSON)) or 'none'}",
+             f"  {len(article.quotes)} quote(s), {len(article.events)} dated event(s)"]
+    lines += [f"  «{q.text}» — {q.speaker or '?'}" for q in article.quotes]
+    return "\n".join(printable(line, single_line=True) for line in lines)
 
 
 def cmd_evaluate(args, db: Path) -> int:
     from store import evaluate_files
 
-    print(evaluate_files(args.gold, args.paths, args.metadata, args.published))
+    print(printable(evaluate_files(args.gold, args.paths, args.metadata, args.published)))  # it names files and quotes article text
+    return 0
+
+
+def cmd_restore(args, db: Path) -> int:
+    from store.db import restore_backup
+
+    print(printable(restore_backup(db), single_line=True))
     return 0
 
 

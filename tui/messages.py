@@ -1,14 +1,24 @@
-"""Small messages widgets post upward; the screen that owns the state handles them."""
+"""Small messages widgets and workers post upward; the screen that owns the state handles them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from textual.message import Message
 
+from store import Library
+
+
+@dataclass
+class LibraryLoaded(Message):
+    """The loading worker opened the store: the main screen shows it."""
+
+    library: Library
+
 
 @dataclass
 class ArticleChosen(Message):
     article_id: str
+    read: bool = False  # Enter on the list: go and read it (the reader takes the focus)
 
 
 @dataclass

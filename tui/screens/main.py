@@ -1,5 +1,8 @@
-"""The main screen: article list, reader, entity sidebar and timeline strip; it owns the state."""
+"""The main screen: article list, reader, entity sidebar and timeline strip. It keeps the UI state
+(which article, which day, the search, the way back); the data comes from `store.Library`."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
@@ -9,21 +12,17 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-
 from textual.worker import Worker
 
-from store import Article, Corpus, InputError, Store, StoreError
-from store.lexicon import fold, fold_text
+from store import Article, InputError, Library, StoreError, name_search
 from store.safe_text import printable
-from store.search import WordIndex
-from store.storage import paused_gc
 
-from ..worker_errors import report_failed_worker
-from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo
+from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded
 from ..widgets.article_list import ArticleList, article_label
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
 from ..widgets.timeline_strip import TimelineStrip
+from ..worker_errors import report_failed_worker
 from .help import HelpScreen
 from .set_date import UNDO, SetDateScreen
 from .jump_list import JumpListScreen
@@ -31,16 +30,33 @@ from .who_said import WhoSaidScreen, claim_rows
 
 PANES = ("#articles", "#reader", "#entities", "#timeline")
 MENTION_ARTICLES_SHOWN = 40
+NARROW = 110  # below this many columns the sidebar and the timeline fold away, the reader gets the room
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader was: an article, a highlighted span, a scroll position (for back/forward)."""
+
+    article_id: str
+    target: tuple[int, int] | None
+    scroll_y: float
 
 
 class MainScreen(Screen):
     BINDINGS = [
-        Binding("j,down", "next_article", "Next", key_display="j/↓", id="main.next_article",
-                tooltip='Next article (from any pane but the entity list); the reader follows'),
-        Binding("k,up", "previous_article", "Prev", key_display="k/↑", id="main.previous_article",
-                tooltip='Previous article'),
+        # Help and quit first, so the footer keeps them at any width.
+        Binding("question_mark", "help", "Help", key_display="?", id="main.help", tooltip='This help'),
+        Binding("q", "app.quit", "Quit", id="main.quit", tooltip='Quit ukr-tui'),
+        Binding("J", "next_article", "Article", key_display="J/K", id="main.next_article",
+                tooltip='Next article, from any pane (in the list, j/↓ too)'),
+        Binding("K", "previous_article", "Previous article", show=False, id="main.previous_article",
+                tooltip='Previous article, from any pane (in the list, k/↑ too)'),
+        Binding("j,down", "next_article", "Next", show=False, id="main.next_article_here",
+                tooltip='Next article (the reader and the entity list scroll instead)'),
+        Binding("k,up", "previous_article", "Prev", show=False, id="main.previous_article_here",
+                tooltip='Previous article (the reader and the entity list scroll instead)'),
         Binding("g", "first_article", "First", show=False, id="main.first_article",
-                tooltip='First article'),
+                tooltip='First article (on the first article: back to its top)'),
         Binding("G", "last_article", "Last", show=False, id="main.last_article",
                 tooltip='Last article'),
         Binding("n", "next_unread_or_match", "Next unread/match", show=False, id="main.next",
@@ -54,25 +70,37 @@ class MainScreen(Screen):
         Binding("b", "page_up", "Page up", show=False, id="main.page_up",
                 tooltip='Page the reader up'),
         Binding("slash", "search", "Search", key_display="/", id="main.search",
-                tooltip='Search titles and text, accents and case ignored'),
-        Binding("w", "who_said", "Who said what", id="main.who_said",
+                tooltip='Search titles and text, accents and case ignored, names in all their spellings'),
+        Binding("w", "who_said", "Who said", id="main.who_said",
                 tooltip='Who said what: speakers, their quotes; type words to find who said them'),
         Binding("t", "timeline_list", "Timeline", id="main.timeline",
                 tooltip='Every dated event as a list; Enter jumps to its sentence'),
-        Binding("e", "toggle_scope", "Entities: article/corpus", id="main.entity_scope",
+        Binding("backspace,alt+left", "back", "Back", key_display="⌫", id="main.back",
+                tooltip='Back to where the reader was before the last jump'),
+        Binding("alt+right", "forward", "Forward", show=False, key_display="alt+→", id="main.forward",
+                tooltip='Forward again, after going back'),
+        Binding("e", "toggle_scope", "Entities: article/corpus", show=False, id="main.entity_scope",
                 tooltip='Entity sidebar: this article or the whole corpus'),
-        Binding("right_square_bracket", "next_quote", "Next quote", key_display="]", id="main.next_quote",
-                tooltip='Highlight the next quote in the reader'),
+        Binding("right_square_bracket", "next_quote", "Next quote", show=False, key_display="]", id="main.next_quote",
+                tooltip='Highlight the next quote in the reader; its speaker shows under the text'),
         Binding("left_square_bracket", "previous_quote", "Previous quote", key_display="[", show=False, id="main.previous_quote",
                 tooltip='Highlight the previous quote in the reader'),
+        Binding("d", "toggle_dates", "Dates", show=False, id="main.dates",
+                tooltip='Show or hide the resolved date after each dated expression in the reader'),
+        Binding("D", "set_date", "Set date", show=False, id="main.set_date",
+                tooltip="Set or correct the article's publication date (kept in the store; empty puts back the one before)"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="main.copy_quote",
                 tooltip='Copy «quote» — speaker, source, date'),
         Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read",
                 tooltip='Mark the article read or unread'),
-        Binding("d", "set_date", "Set date", show=False, id="main.set_date",
-                tooltip="Set or correct the article's publication date (kept in the store; empty puts back the one before)"),
         Binding("escape", "clear", "Clear filter", show=False, id="main.clear",
                 tooltip='Clear the search and the day filter'),
+        Binding("z", "zoom", "Zoom", show=False, id="main.zoom",
+                tooltip='Zoom the focused pane to the whole screen, or back'),
+        Binding("E", "toggle_pane('entities')", "Sidebar", show=False, id="main.toggle_entities",
+                tooltip='Show or hide the entity sidebar'),
+        Binding("T", "toggle_pane('timeline')", "Strip", show=False, id="main.toggle_timeline",
+                tooltip='Show or hide the timeline strip'),
         Binding("1", "focus_pane(0)", "Articles", show=False, id="main.focus_articles",
                 tooltip='Focus the article list'),
         Binding("2", "focus_pane(1)", "Reader", show=False, id="main.focus_reader",
@@ -81,23 +109,26 @@ class MainScreen(Screen):
                 tooltip='Focus the entity sidebar (Enter: mentions and quotes across the corpus)'),
         Binding("4", "focus_pane(3)", "Timeline", show=False, id="main.focus_timeline",
                 tooltip='Focus the timeline strip'),
-        Binding("question_mark", "help", "Help", key_display="?", id="main.help",
-                tooltip='This help'),
     ]
 
     current_id: reactive[str | None] = reactive(None)
     day_filter: reactive[str | None] = reactive(None)
     corpus_scope: reactive[bool] = reactive(False)
+    narrow: reactive[bool] = reactive(False)
 
     def __init__(self) -> None:
         super().__init__()
-        self.corpus: Corpus | None = None
-        self.store: Store | None = None
+        self.library: Library | None = None
         self.matches: list[str] = []
         self.query_text = ""
-        self._bodies: dict[str, Article] = {}
-        self.word_index: WordIndex | None = None
         self._pending_target: tuple[int, int] | None = None  # where a jump wants the next article opened
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+
+    @property
+    def corpus(self):
+        """The corpus behind the library (for the views that still read it directly)."""
+        return self.library.corpus if self.library is not None else None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("ukr-tui · starting…"), id="status")
@@ -125,49 +156,43 @@ class MainScreen(Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(event)
 
-    def load(self, store: Store, corpus: Corpus) -> None:
-        self.store, self.corpus = store, corpus
-        self._bodies.clear()
-        self.word_index = None
-        timeline = self.query_one(TimelineStrip)
-        timeline.set_counts({day: len(corpus.events[day]) for day in corpus.dated_days()})
+    @on(LibraryLoaded)
+    def library_loaded(self, message: LibraryLoaded) -> None:
+        self.library = message.library
+        self._show_days()
         self._refresh_list()
         ids = self.query_one(ArticleList).ids
         if ids:
             self.current_id = ids[0]
         self._update_status()
 
+    def _show_days(self) -> None:
+        library = self.library
+        assert library is not None
+        self.query_one(TimelineStrip).set_days(library.day_counts(), {
+            day: [event.sentence for event, _ in library.events_on(day)] for day in library.dated_days()
+        })
+
     def _visible_articles(self) -> list[Article]:
-        assert self.corpus is not None
-        if self.day_filter:
-            return self.corpus.articles_on(self.day_filter)
-        return self.corpus.articles
+        assert self.library is not None
+        return self.library.articles_on(self.day_filter) if self.day_filter else self.library.articles
 
     def _refresh_list(self) -> None:
-        assert self.corpus is not None
-        self.query_one(ArticleList).show(self._visible_articles(), self.corpus.read_ids)
+        assert self.library is not None
+        self.query_one(ArticleList).show(self._visible_articles(), self.library.read_ids)
 
     def _update_status(self) -> None:
-        if self.corpus is None:
+        library = self.library
+        if library is None:
             return
-        unread = len(self.corpus.articles) - len(self.corpus.read_ids.intersection(self.corpus.by_id))
-        parts = [f"ukr-tui · {len(self.corpus.articles)} articles · {unread} unread"]
-        if self.store is not None and self.store.read_only:
+        parts = [f"ukr-tui · {len(library)} articles · {library.unread_count} unread"]
+        if library.read_only:
             parts.append("read-only (another ukr-tui holds the store)")
         if self.day_filter:
             parts.append(f"day {self.day_filter}")
         if self.query_text:
             parts.append(f"search “{self.query_text}”: {len(self.matches)} article(s), n/N to move")
         self.set_status("  ·  ".join(parts))
-
-    def _load_article(self, article_id: str) -> Article:
-        """One small file read; the last few articles stay in memory for quick back-and-forth."""
-        assert self.store is not None
-        if article_id not in self._bodies:
-            if len(self._bodies) >= 64:
-                self._bodies.pop(next(iter(self._bodies)))
-            self._bodies[article_id] = self.store.load_article(article_id)
-        return self._bodies[article_id]
 
     def watch_current_id(self, previous: str | None, article_id: str | None) -> None:
         target, self._pending_target = self._pending_target, None
@@ -176,15 +201,15 @@ class MainScreen(Screen):
             self._mark_read(article_id)  # the user went to it; the first article shown at launch is not read yet
 
     def show_article(self, article_id: str | None, target: tuple[int, int] | None = None) -> None:
-        if self.corpus is None or article_id is None:
+        if self.library is None or article_id is None:
             return
         try:
-            article = self._article_with_corpus_names(article_id)
+            article = self.library.article(article_id)
         except StoreError as error:
             self.tell(str(error), severity="error")
             return
         if target is None and self.query_text:
-            target = self._first_match_span(article)
+            target = name_search.match_span(self.library, article, self.query_text)
         with self.app.batch_update():
             self.query_one(ArticleList).select_id(article_id)
             self.query_one(Reader).show(article, target)
@@ -197,59 +222,37 @@ class MainScreen(Screen):
             if days:
                 timeline.move_to(article.published if article.published in days else days[0])
 
-    def _article_with_corpus_names(self, article_id: str) -> Article:
-        """The full article, with the corpus-wide canonical names of its people and speakers."""
-        assert self.corpus is not None
-        article = self._load_article(article_id)
-        summary = self.corpus.by_id[article_id]
-        article.quotes = summary.quotes
-        for entity, known in zip(article.entities, summary.entities, strict=True):
-            entity.name = known.name
-        return article
-
-    def _first_match_span(self, article: Article) -> tuple[int, int] | None:
-        body = fold_text(article.body)
-        found = [(body.find(word), word) for word in fold(self.query_text).split()]
-        found = [(position, word) for position, word in found if position >= 0]
-        if not found:
-            return None
-        start, word = min(found)
-        return (start, start + len(word))
-
     def _show_entities(self) -> None:
-        if self.corpus is None:
+        if self.library is None:
             return
         sidebar = self.query_one(EntitySidebar)
         if self.corpus_scope:
-            rows = [(e.kind, e.name, e.mentions, e.roles) for e in self.corpus.ranked_entities()[:300]]
+            rows = [(e.kind, e.name, e.mentions, e.roles) for e in self.library.ranked_entities()[:300]]
             sidebar.show(rows, "corpus")
         elif self.current_id:
-            article = self.corpus.by_id[self.current_id]
+            article = self.library.summary(self.current_id)
             ranked = sorted(article.entities, key=lambda e: (-e.count, e.name))
             sidebar.show([(e.kind, e.name, e.count, e.roles) for e in ranked], "this article")
 
-    def _mark_read(self, article_id: str) -> None:
-        assert self.corpus is not None
-        if article_id in self.corpus.read_ids or self.store is None or self.store.read_only:
+    def _mark_read(self, article_id: str, read: bool = True) -> None:
+        """Durable at once (a small atomic write); a store that cannot be written says so and goes on."""
+        library = self.library
+        if library is None or library.read_only or library.is_read(article_id) == read:
             return
-        self.corpus.read_ids.add(article_id)
-        self.query_one(ArticleList).mark(article_id, True)
-        self._save_read(article_id, True)
-        self._update_status()
-
-    @work(thread=True, group="store-writes", exit_on_error=False)
-    def _save_read(self, article_id: str, read: bool) -> None:
-        """A store that cannot be written (read-only folder, full disk) fails here, and says so."""
-        assert self.store is not None
         try:
-            self.store.mark_read(article_id, read)
+            library.mark_read(article_id, read)
         except (StoreError, OSError) as error:
-            self.app.call_from_thread(self.tell, f"The read state could not be saved: {error}", "warning")
+            self.tell(f"The read state could not be saved: {error}", "warning")
+            return
+        self.query_one(ArticleList).mark(article_id, read)
+        self._update_status()
 
     # --- messages from widgets ------------------------------------------------------------------
     @on(ArticleChosen)
     def article_chosen(self, message: ArticleChosen) -> None:
         self.current_id = message.article_id
+        if message.read:
+            self.query_one(Reader).focus()
 
     @on(EntityChosen)
     def entity_chosen(self, message: EntityChosen) -> None:
@@ -260,7 +263,7 @@ class MainScreen(Screen):
         self.day_filter = message.day
 
     def watch_day_filter(self, day: str | None) -> None:
-        if self.corpus is None:
+        if self.library is None:
             return
         self.query_one(TimelineStrip).active_filter = day
         self._refresh_list()
@@ -279,20 +282,54 @@ class MainScreen(Screen):
     def _jump(self, target: JumpTo | None) -> None:
         if target is None:
             return
-        if self.day_filter and self.corpus and target.article_id not in {a.id for a in self._visible_articles()}:
-            self.day_filter = None
         span = (target.start, target.end) if target.end > target.start else None
-        if self.current_id == target.article_id:
-            self.show_article(target.article_id, span)
+        self._remember()
+        self._go(target.article_id, span)
+        self.query_one(Reader).focus()
+
+    def _go(self, article_id: str, span: tuple[int, int] | None) -> None:
+        """Open an article (at a span), leaving a day filter that would hide it."""
+        if self.day_filter and self.library and article_id not in {a.id for a in self._visible_articles()}:
+            self.day_filter = None
+        if self.current_id == article_id:
+            self.show_article(article_id, span)
         else:
             self._pending_target = span
-            self.current_id = target.article_id  # its watcher opens the article once, at the span
-        self.query_one(Reader).focus()
+            self.current_id = article_id  # its watcher opens the article once, at the span
+
+    # --- back and forward -------------------------------------------------------------------------
+    def _here(self) -> Place | None:
+        reader = self.query_one(Reader)
+        if self.current_id is None:
+            return None
+        return Place(self.current_id, reader.target, reader.scroll_y)
+
+    def _remember(self) -> None:
+        if (here := self._here()) is not None:
+            self._back.append(here)
+            self._forward.clear()
+            self.refresh_bindings()
+
+    def _return(self, source: list[Place], other: list[Place]) -> None:
+        if not source:
+            return
+        if (here := self._here()) is not None:
+            other.append(here)
+        place = source.pop()
+        self._go(place.article_id, place.target)
+        self.query_one(Reader).scroll_to(y=place.scroll_y, animate=False, immediate=True)
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self._return(self._back, self._forward)
+
+    def action_forward(self) -> None:
+        self._return(self._forward, self._back)
 
     # --- screens -----------------------------------------------------------------------------------
     def _entity_screen(self, name: str) -> JumpListScreen:
-        assert self.corpus is not None
-        info = self.corpus.entity(name)
+        assert self.library is not None
+        info = self.library.entity(name)
         summary = Text()
         if info is not None:
             summary.append(f"{info.kind} · {info.mentions} mentions in {len(info.articles)} article(s)", style="dim")
@@ -301,51 +338,43 @@ class MainScreen(Screen):
             if len(info.aliases) > 1:
                 summary.append("\nAlso written: " + ", ".join(sorted(info.aliases)), style="dim")
         rows: list[tuple[Text, JumpTo | None]] = []
-        quotes = self.corpus.quotes_by(name)
+        quotes = self.library.quotes_by(name)
         if quotes:
             rows.append((Text(f"Quotes ({len(quotes)})", style="bold underline"), None))
-            rows.extend(claim_rows(self.corpus, quotes, with_speaker=False))
-        key = self.corpus.entity_key(name)
-        mentioning = self.corpus.articles_mentioning(name)
-        shown = mentioning[:MENTION_ARTICLES_SHOWN]  # positions are in article files: read a bounded few
-        mentions = [
-            (article, entity)
-            for article in (self._article_with_corpus_names(a.id) for a in shown)
-            for entity in article.entities if self.corpus.entity_key(entity.name) == key
-        ]
-        heading = f"Mentions ({info.mentions if info else 0} in {len(mentioning)} articles"
-        heading += f"; the first {len(shown)} articles listed)" if len(shown) < len(mentioning) else ")"
+            rows.extend(claim_rows(self.library.corpus, quotes, with_speaker=False))
+        found = self.library.mentions(name, MENTION_ARTICLES_SHOWN)  # positions are in article files: a bounded few
+        heading = f"Mentions ({info.mentions if info else 0} in {found.articles_total} articles"
+        heading += f"; the first {found.articles_read} articles listed)" if found.articles_read < found.articles_total else ")"
         rows.append((Text(heading, style="bold underline"), None))
-        for article, entity in mentions:
-            for mention in entity.mentions:
-                label = Text(f"{mention.text}", style="bold")
-                label.append(f"  {article_label(article)[:60]} · {article.published or 'no date'}", style="dim")
-                rows.append((label, JumpTo(article.id, mention.start, mention.end)))
+        for article, mention in found.items:
+            label = Text(f"{mention.text}", style="bold")
+            label.append(f"  {article_label(article)[:60]} · {article.published or 'no date'}", style="dim")
+            rows.append((label, JumpTo(article.id, mention.start, mention.end)))
         return JumpListScreen(name, summary, rows)
 
     def action_who_said(self) -> None:
-        if self.corpus is not None:
-            self.app.push_screen(WhoSaidScreen(self.corpus, self.day_filter), self._jump)
+        if self.library is not None:
+            self.app.push_screen(WhoSaidScreen(self.library.corpus, self.day_filter), self._jump)
 
     def action_timeline_list(self) -> None:
-        if self.corpus is None:
+        if self.library is None:
             return
         rows: list[tuple[Text, JumpTo | None]] = []
-        for event, article in self.corpus.events_in_order():
+        for event, article in self.library.events_in_order():
             label = Text(f"{event.date:<10} ", style="bold")
             label.append(event.expression, style="italic")
             label.append(f"  {event.sentence[:110]}")
             label.append(f"\n           {article_label(article)[:70]}", style="dim")
             rows.append((label, JumpTo(article.id, event.start, event.end)))
-        summary = Text(f"{len(rows)} dated expressions across {len(self.corpus.articles)} articles", style="dim")
+        summary = Text(f"{len(rows)} dated expressions across {len(self.library)} articles", style="dim")
         self.app.push_screen(JumpListScreen("Timeline", summary, rows), self._jump)
 
     def action_help(self) -> None:
         sections = [
             ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)] + [
                 Binding("ctrl+p", "command_palette", "Palette: any article, person, organisation or place; the views"),
-                Binding("q", "quit", "Quit"),
             ]),
+            ("Reader (2)", [b for b in Reader.BINDINGS if isinstance(b, Binding)]),
             ("Timeline strip (4)", [b for b in TimelineStrip.BINDINGS if isinstance(b, Binding)]),
         ]
         self.app.push_screen(HelpScreen(sections))
@@ -358,7 +387,7 @@ class MainScreen(Screen):
         current = ids.index(self.current_id) if self.current_id in ids else 0
         index = index_of(current, len(ids))
         if index == current:
-            self.query_one(Reader).scroll_home(animate=False)  # `g` on the first article: back to its top
+            self.query_one(Reader).scroll_home()  # `g` on the first article: back to its top
         elif index is not None and 0 <= index < len(ids):
             self.current_id = ids[index]
 
@@ -386,14 +415,17 @@ class MainScreen(Screen):
                 return True
         return False
 
+    def _unread(self) -> set[str]:
+        assert self.library is not None
+        return {a.id for a in self.library.articles if not self.library.is_read(a.id)}
+
     def action_next_unread_or_match(self) -> None:
+        if self.library is None:
+            return
         if self.query_text:
             if not self._step_to(set(self.matches), 1):
                 self.tell("No further match.")
-            return
-        assert self.corpus is not None
-        unread = {a.id for a in self.corpus.articles if a.id not in self.corpus.read_ids}
-        if not self._step_to(unread, 1):
+        elif not self._step_to(self._unread(), 1):
             self.tell("No unread article after this one.")
 
     def action_previous_match(self) -> None:
@@ -401,9 +433,7 @@ class MainScreen(Screen):
             self.tell("No earlier match.")
 
     def action_previous_unread(self) -> None:
-        assert self.corpus is not None
-        unread = {a.id for a in self.corpus.articles if a.id not in self.corpus.read_ids}
-        if not self._step_to(unread, -1):
+        if self.library is not None and not self._step_to(self._unread(), -1):
             self.tell("No unread article before this one.")
 
     def action_page_down(self) -> None:
@@ -413,10 +443,37 @@ class MainScreen(Screen):
         self.query_one(Reader).scroll_page_up()
 
     def action_focus_pane(self, index: int) -> None:
-        self.query_one(PANES[index]).focus()
+        pane = self.query_one(PANES[index])
+        pane.display = True  # a folded pane comes back when asked for by its number
+        pane.focus()
+
+    def action_toggle_pane(self, pane_id: str) -> None:
+        pane = self.query_one(f"#{pane_id}")
+        pane.display = not pane.display
+        if not pane.display and pane.has_focus:
+            self.query_one(Reader).focus()
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused, container=False)
+
+    def on_resize(self, event) -> None:
+        self.narrow = event.size.width < NARROW
+
+    def watch_narrow(self, narrow: bool) -> None:
+        """Crossing the width limit folds or unfolds the side panes; E and T override it until the next crossing."""
+        self.set_class(narrow, "-narrow")
+        for pane_id in ("entities", "timeline"):
+            self.query_one(f"#{pane_id}").display = not narrow
 
     def action_toggle_scope(self) -> None:
         self.corpus_scope = not self.corpus_scope
+
+    def action_toggle_dates(self) -> None:
+        reader = self.query_one(Reader)
+        reader.show_dates = not reader.show_dates
 
     def action_next_quote(self) -> None:
         if self.query_one(Reader).step_quote(1) is None:
@@ -431,58 +488,44 @@ class MainScreen(Screen):
         quote = reader.current_quote() or next(iter(reader.direct_quotes()), None)
         article = reader.article
         if quote is None or article is None:
-            self.notify("No quote to copy: ] steps to one.")
+            self.tell("No quote to copy: ] steps to one.")
             return
         text = f"«{quote.text}» — {quote.speaker or 'speaker unknown'}, {article_label(article)}, {article.published or 'date unknown'}"
         self.app.copy_to_clipboard(text)
-        self.notify("Copied: " + text[:80])
-
-    def action_toggle_read(self) -> None:
-        if self.corpus is None or self.current_id is None or self.store is None:
-            return
-        if self.store.read_only:
-            self.tell("Read-only: another ukr-tui holds the store, so the read state cannot change here.", "warning")
-            return
-        read = self.current_id not in self.corpus.read_ids
-        (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(self.current_id)
-        self.query_one(ArticleList).mark(self.current_id, read)
-        self._save_read(self.current_id, read)
-        self._update_status()
+        self.tell("Copied: " + text[:80])
 
     def action_set_date(self) -> None:
-        if self.corpus is None or self.current_id is None or self.store is None:
+        if self.library is None or self.current_id is None:
             return
-        if self.store.read_only:
+        if self.library.read_only:
             self.tell("Read-only: another ukr-tui holds the store, so dates cannot change here.", "warning")
             return
-        article = self.corpus.by_id[self.current_id]
-        article_id = self.current_id
+        article, article_id = self.library.summary(self.current_id), self.current_id
         self.app.push_screen(SetDateScreen(article_label(article), article.published, article.published_basis),
-                             lambda value: value is not None and self._save_date(article_id, value))
+                             lambda value: value is not None and self._set_date(article_id, value))
 
-    @work(thread=True, group="store-writes", exit_on_error=False)
-    def _save_date(self, article_id: str, value: str) -> None:
-        from store.user_dates import set_user_date
-
-        assert self.store is not None
+    def _set_date(self, article_id: str, value: str) -> None:
+        """Durable at once (two small atomic writes); the list, reader and timeline follow."""
+        assert self.library is not None
         try:
-            article = set_user_date(self.store, article_id, None if value == UNDO else value)
+            article = self.library.set_published(article_id, None if value == UNDO else value)
         except (StoreError, InputError, OSError) as error:
-            self.app.call_from_thread(self.tell, f"The date could not be saved: {error}", "warning")
+            self.tell(f"The date could not be saved: {error}", "warning")
             return
-        self.app.call_from_thread(self._date_saved, article)
-
-    def _date_saved(self, article: Article) -> None:
-        """The list, the reader and the timeline follow the new date and its re-read events."""
-        assert self.corpus is not None
-        self.corpus.replace_dates(article)
-        self._bodies.pop(article.id, None)
-        self.query_one(TimelineStrip).set_counts({day: len(self.corpus.events[day]) for day in self.corpus.dated_days()})
+        self._show_days()
         self._refresh_list()
         with self.app.batch_update():
-            self.query_one(Reader).show(None)  # the same article, redrawn with its new date
-            self.show_article(article.id)
+            self.query_one(Reader).show(None)  # the same article, drawn again with its new date
+            self.show_article(article_id)
         self.tell(f"Publication date: {article.published or 'none'} ({article.published_basis or 'no basis'})")
+
+    def action_toggle_read(self) -> None:
+        if self.library is None or self.current_id is None:
+            return
+        if self.library.read_only:
+            self.tell("Read-only: another ukr-tui holds the store, so the read state cannot change here.", "warning")
+            return
+        self._mark_read(self.current_id, not self.library.is_read(self.current_id))
 
     def action_clear(self) -> None:
         if self.query_text:
@@ -518,23 +561,13 @@ class MainScreen(Screen):
     def _run_search(self, query: str) -> None:
         """The first search indexes every article's words (bodies are read from their files, so
         this runs off the UI thread); later searches only query the index."""
-        assert self.corpus is not None and self.store is not None
-        if self.word_index is None:
-            self.app.call_from_thread(self.set_status, f"Indexing {len(self.corpus.articles)} articles for search…")
-            with paused_gc():
-                self.word_index = WordIndex.build((a.id, self._searchable_text(a.id)) for a in self.corpus.articles)
-        found = self.word_index.search(query)
-        matches = [a.id for a in self.corpus.articles if a.id in found]
+        assert self.library is not None
+        self.app.call_from_thread(self.set_status, f"Searching {len(self.library)} articles…")
+        matches = name_search.search(self.library, query)
+        for problem in self.library.search_skipped:
+            self.app.call_from_thread(self.tell, f"Search skips an unreadable article: {problem}", "warning")
+        self.library.search_skipped.clear()
         self.app.call_from_thread(self._search_done, query, matches)
-
-    def _searchable_text(self, article_id: str) -> str:
-        """An article file that cannot be read is left out of search rather than ending it."""
-        assert self.store is not None
-        try:
-            return self.store.searchable_text(article_id)
-        except (StoreError, OSError, ValueError, AttributeError) as error:
-            self.app.call_from_thread(self.tell, f"Search skips {article_id}: {error}", "warning")
-            return ""
 
     def _search_done(self, query: str, matches: list[str]) -> None:
         if not matches:
@@ -544,6 +577,7 @@ class MainScreen(Screen):
             return
         self.matches = matches
         self._update_status()
+        self._remember()
         if self.current_id in matches:
             self.show_article(self.current_id)
         else:
@@ -555,4 +589,8 @@ class MainScreen(Screen):
             return False  # typing in the search box
         if action == "previous_match":
             return bool(self.query_text)
+        if action == "back":
+            return bool(self._back) or None  # shown, greyed out, until there is somewhere to go back to
+        if action == "forward":
+            return bool(self._forward) or None
         return True

@@ -1,4 +1,4 @@
-"""The article list: date · source · title, one row per article, unread ones marked."""
+"""The article list: date · title, one row per article, unread ones marked."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -27,9 +27,8 @@ class ArticleList(DataTable):
 
     def on_mount(self) -> None:
         self.add_column(" ", key="unread", width=1)
-        self.add_column("Date", key="date", width=11)  # "≈" marks a date reasoned out, not stated
-        self.add_column("Source", key="source", width=12)
-        self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it
+        self.add_column("Date", key="date", width=11)
+        self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it; the file is in the reader
 
     def show(self, articles: list[Article], read_ids: set[str]) -> None:
         """Fill the list and keep the cursor on the same article; programmatic moves post nothing."""
@@ -44,8 +43,7 @@ class ArticleList(DataTable):
         for article in articles:
             self.add_row(
                 Text("●" if article.id not in read_ids else " ", style="bold"),
-                Text(("≈" if article.date_inferred else "") + (article.published or "—")),
-                Text(printable(article.outlet or article.file.rsplit(".", 1)[0], single_line=True)[:12]),
+                Text(("≈" if article.date_inferred else "") + (article.published or "—")),  # ≈: reasoned out, not stated
                 Text(printable(article_label(article), single_line=True)[:TITLE_WIDTH]),
                 key=article.id,
             )
@@ -71,6 +69,11 @@ class ArticleList(DataTable):
         if article_id in self._rows and self.cursor_row != self._rows[article_id]:
             with self.prevent(DataTable.RowHighlighted):
                 self.move_cursor(row=self._rows[article_id], animate=False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(ArticleChosen(event.row_key.value, read=True))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

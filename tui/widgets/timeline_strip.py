@@ -1,12 +1,16 @@
-"""The timeline strip: one cell per day of the corpus, density as bar height, months labelled."""
+"""The timeline strip: the corpus's days scaled to the width, density as bar height, every month
+labelled, and what happened on the day under the cursor."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from store.safe_text import printable
 
 from ..messages import DayChosen
 
@@ -14,13 +18,17 @@ BARS = " ▁▂▃▄▅▆▇█"
 MONTH_NAMES = ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc")
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 class TimelineStrip(Widget, can_focus=True):
     BORDER_TITLE = "Timeline"
     BINDINGS = [
-        Binding("left", "move(-1)", "Day −1", id="timeline.previous_day"),
-        Binding("right", "move(1)", "Day +1", id="timeline.next_day"),
-        Binding("shift+left", "jump(-1)", "Previous event", id="timeline.previous_event"),
-        Binding("shift+right", "jump(1)", "Next event", id="timeline.next_event"),
+        Binding("left", "move(-1)", "Day −1", show=False, id="timeline.previous_day"),
+        Binding("right", "move(1)", "Day +1", show=False, id="timeline.next_day"),
+        Binding("shift+left", "jump(-1)", "Previous event", show=False, id="timeline.previous_event"),
+        Binding("shift+right", "jump(1)", "Next event", show=False, id="timeline.next_event"),
         Binding("enter", "choose", "Filter to day", id="timeline.filter"),
     ]
 
@@ -32,11 +40,14 @@ class TimelineStrip(Widget, can_focus=True):
         super().__init__(**kwargs)
         self.days: list[dt.date] = []
         self.counts: dict[str, int] = {}
+        self.sentences: dict[str, list[str]] = {}
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        if counts:
-            first, last = dt.date.fromisoformat(min(counts)), dt.date.fromisoformat(max(counts))
+    def set_days(self, counts: dict[str, int], sentences: dict[str, list[str]] | None = None) -> None:
+        """Events per day (ISO dates) and, for the status line, the sentences that date them."""
+        self.counts, self.sentences = counts, sentences or {}
+        full = sorted(day for day in counts if len(day) == 10)
+        if full:
+            first, last = dt.date.fromisoformat(full[0]), dt.date.fromisoformat(full[-1])
             self.days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
         else:
             self.days = []
@@ -47,37 +58,56 @@ class TimelineStrip(Widget, can_focus=True):
     def cursor_day(self) -> str | None:
         return self.days[self.cursor].isoformat() if self.days else None
 
+    def _cells(self, width: int) -> tuple[int, int]:
+        """(days per cell, cells per day): the whole span always fits the width."""
+        per_cell = max(1, math.ceil(len(self.days) / width))
+        return per_cell, max(1, width // math.ceil(len(self.days) / per_cell))
+
     def render(self) -> Text:
         if not self.days:
             return Text("No dated events yet.", style="dim")
         width = max(10, self.size.width)
-        start = max(0, min(self.cursor - width // 2, len(self.days) - width))
-        visible = self.days[start : start + width]
-        peak = max(self.counts.values()) or 1
-        bars, labels = Text(), Text()
-        for i, day in enumerate(visible, start):
-            iso = day.isoformat()
-            count = self.counts.get(iso, 0)
-            level = 0 if count == 0 else max(1, round(count / peak * (len(BARS) - 1)))
-            style = "bold #e5a50a" if iso in self.highlighted else ""
-            if iso == self.active_filter:
+        per_cell, cell_width = self._cells(width)
+        groups = [self.days[i : i + per_cell] for i in range(0, len(self.days), per_cell)]
+        counts = [sum(self.counts.get(d.isoformat(), 0) for d in group) for group in groups]
+        peak = max(counts) or 1
+        bars = Text()
+        for index, (group, count) in enumerate(zip(groups, counts, strict=True)):
+            isos = {d.isoformat() for d in group}
+            style = "bold #e5a50a" if isos & self.highlighted else ""
+            if self.active_filter in isos:
                 style = "bold #26a269"
-            if i == self.cursor:
+            if self.cursor // per_cell == index:
                 style += " reverse"
-            bars.append(BARS[level] if count else "·", style=style.strip() or "dim")
-        label_row = [" "] * len(visible)
-        free_from = 0
-        for i, day in enumerate(visible):
-            if (day.day == 1 or i == 0) and i >= free_from:
-                name = f"{MONTH_NAMES[day.month - 1]} {day.year % 100:02d}"
-                for j, char in enumerate(name[: len(label_row) - i]):
-                    label_row[i + j] = char
-                free_from = i + len(name) + 1
-        labels.append("".join(label_row), style="dim")
-        status = Text(f"\n{self.cursor_day}  {self.counts.get(self.cursor_day or '', 0)} event(s)", style="dim")
+            level = max(1, round(count / peak * (len(BARS) - 1))) if count else 0
+            bars.append((BARS[level] if count else "·") * cell_width, style=style.strip() or "dim")
+        return Text.assemble(bars, "\n", self._month_labels(groups, cell_width, width), "\n", self._day_line(width))
+
+    def _month_labels(self, groups: list[list[dt.date]], cell_width: int, width: int) -> Text:
+        """Every month named where it starts, as long a name as the room before the next allows."""
+        starts = [(index * cell_width, group[0]) for index, group in enumerate(groups)
+                  if index == 0 or any(d.day == 1 for d in group)]
+        row = [" "] * width
+        for number, (x, day) in enumerate(starts):
+            month = next((d for d in groups[x // cell_width] if d.day == 1), day)
+            room = (starts[number + 1][0] if number + 1 < len(starts) else width) - x - 1
+            for name in (f"{MONTH_NAMES[month.month - 1]} {month.year % 100:02d}", MONTH_NAMES[month.month - 1],
+                         MONTH_NAMES[month.month - 1][:1]):
+                if len(name) <= max(1, room):
+                    row[x : x + len(name)] = name[: width - x]
+                    break
+        return Text("".join(row)[:width], style="dim")
+
+    def _day_line(self, width: int) -> Text:
+        day = self.cursor_day or ""
+        sentences = self.sentences.get(day, [])
+        line = Text(f"{day}  {plural(self.counts.get(day, 0), 'event')}", style="bold" if sentences else "dim")
         if self.active_filter:
-            status.append(f"   filter: {self.active_filter} (Enter again or Esc clears)", style="bold")
-        return Text.assemble(bars, "\n", labels, status)
+            line.append(f"  · list filtered to {self.active_filter} (Esc clears)", style="bold #26a269")
+        if sentences:
+            line.append("  " + printable(sentences[0], single_line=True), style="")
+        line.truncate(width, overflow="ellipsis")
+        return line
 
     def action_move(self, step: int) -> None:
         if self.days:
