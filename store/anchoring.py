@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .corpus import canonicalise, normalise_quote
@@ -88,10 +88,7 @@ def borrow_dates(articles: list[Article], targets: set[str] | None = None, sourc
     """Dates for the articles without a day of publication (only `targets`, when given), from the
     dated others (only `sources`, when given). Full articles are needed for the targets (their body
     and expressions); summaries do for the rest. A borrowed date is never lent on."""
-    weights = _Weights(articles)
-    dated = [a for a in articles if a.published and a.published_precision == DAY and a.published_basis != BASIS_CORPUS
-             and (sources is None or a.id in sources)]
-    claims = {a.id: _claims(a) for a in articles}
+    lenders = _Lenders(articles, sources)
     found = []
     for article in articles:
         if targets is not None and article.id not in targets:
@@ -100,8 +97,45 @@ def borrow_dates(articles: list[Article], targets: set[str] | None = None, sourc
             continue
         deictics = deictic_offsets(article.body, article.expressions)
         if deictics:
-            found.extend(_best_day(article, deictics, dated, articles, weights, claims))
+            found.extend(_best_day(article, deictics, lenders))
     return found
+
+
+class _Lenders:
+    """The dated articles, found through the rare names and the quotes they share with another."""
+
+    def __init__(self, articles: list[Article], sources: set[str] | None):
+        self.weights = _Weights(articles)
+        self.claims = {a.id: _claims(a) for a in articles}
+        self.by_claim: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            for claim in self.claims[article.id]:
+                self.by_claim[claim].append(article)
+        rare = max(3, len(articles) // 20)  # a name in more articles than this finds too many to read
+        self.by_name: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            if article.published and article.published_precision == DAY and article.published_basis != BASIS_CORPUS \
+                    and (sources is None or article.id in sources):
+                for name in _names(article):
+                    if self.weights.frequency[name] <= rare:
+                        self.by_name[name].append(article)
+        self.sources = sources
+
+    def lenders_for(self, article: Article) -> list[Article]:
+        found = {a.id: a for name in _names(article) for a in self.by_name.get(name, ())}
+        for claim in self.claims[article.id]:
+            for other in self.by_claim[claim]:
+                if other.published_precision == DAY and other.published_basis != BASIS_CORPUS \
+                        and (self.sources is None or other.id in self.sources):
+                    found[other.id] = other
+        found.pop(article.id, None)
+        return list(found.values())
+
+    def same_news(self, article: Article) -> list[Article]:
+        """The other articles reporting one of its quotes."""
+        found = {a.id: a for claim in self.claims[article.id] for a in self.by_claim[claim]}
+        found.pop(article.id, None)
+        return list(found.values())
 
 
 def date_from_corpus(articles: list[Article], targets: set[str] | None = None, sources: set[str] | None = None) -> list[Article]:
@@ -129,16 +163,14 @@ def date_stored_from_corpus(store: Store, added: set[str]) -> list[Article]:
     return changed
 
 
-def _best_day(article: Article, deictics: list[tuple[str, int]], dated: list[Article], articles: list[Article],
-              weights: _Weights, claims: dict[str, set[str]]) -> list[Borrowed]:
+def _best_day(article: Article, deictics: list[tuple[str, int]], lenders: _Lenders) -> list[Borrowed]:
     """The day told by the most evidence: names and quotes shared with the dated article, and for
     each `aujourd'hui`-like sentence, the best matching event of that article on that day."""
-    names = _names(article)
+    names, weights = _names(article), lenders.weights
+    same_news = lenders.same_news(article)
     scores: dict[dt.date, tuple[float, float, Article]] = {}  # day → (evidence, from sentences, source)
-    for other in dated:
-        if other.id == article.id:
-            continue
-        shared = weights(names & _names(other)) + 2 * len(claims[article.id] & claims[other.id])
+    for other in lenders.lenders_for(article):
+        shared = weights(names & _names(other)) + 2 * len(lenders.claims[article.id] & lenders.claims[other.id])
         by_day: dict[dt.date, float] = {}
         for sentence, offset in deictics:
             best: dict[dt.date, float] = {}
@@ -150,7 +182,7 @@ def _best_day(article: Article, deictics: list[tuple[str, int]], dated: list[Art
                 by_day[day] = by_day.get(day, 0.0) + value
         for day, from_sentences in by_day.items():
             total = shared + from_sentences
-            if total > scores.get(day, (0.0, 0.0, other))[0] and _agrees(article, day, articles, claims):
+            if total > scores.get(day, (0.0, 0.0, other))[0] and _agrees(article, day, same_news):
                 scores[day] = (total, from_sentences, other)
     if not scores:
         return []
@@ -162,14 +194,13 @@ def _best_day(article: Article, deictics: list[tuple[str, int]], dated: list[Art
     return [Borrowed(article, Publication(day.isoformat(), DAY, BASIS_CORPUS, words), source)]
 
 
-def _agrees(article: Article, day: dt.date, articles: list[Article], claims: dict[str, set[str]]) -> bool:
+def _agrees(article: Article, day: dt.date, same_news: list[Article]) -> bool:
     """The day fits the article's own date (its month or year) and the dates of the articles that
     report the same quotes."""
     if article.published and not day.isoformat().startswith(article.published):
         return False
-    mine = claims[article.id]
-    for other in articles:
-        if other.id == article.id or not other.published or not (mine & claims[other.id]):
+    for other in same_news:
+        if not other.published:
             continue
         if len(other.published) == 10:
             if abs((dt.date.fromisoformat(other.published) - day).days) > SAME_NEWS_DAYS:
