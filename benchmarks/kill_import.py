@@ -3,8 +3,9 @@ and no article committed before the import may be lost (run on demand, not in CI
 
     python benchmarks/kill_import.py [--trials 20] [--files 60] [--max-delay SECONDS]
 
-Each trial copies a base store (the first `--files` generated articles imported), starts an import of
-`--files` more, kills it with SIGKILL after a random delay, then checks: the store opens, every base
+With `--at-write` the kill comes the moment a temporary file appears instead (an article file, or
+the index, being written). Each trial copies a base store (the first `--files` generated articles
+imported), starts an import of `--files` more, kills it with SIGKILL after a random delay, then checks: the store opens, every base
 article is in the index with a readable article file, every indexed article has its file; then it
 imports the same folder again to the end (rc 0, every article there, no temporary file left).
 After the kill, the import's process group is killed too, so parse workers orphaned by the kill
@@ -45,6 +46,19 @@ def run_import(folder: Path, db: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
+def temporaries(db: Path) -> int:
+    return len(list(db.parent.glob(".*.tmp"))) + len(list(db.with_name(db.name + ".articles").glob(".*.tmp")))
+
+
+def wait_for_a_write(process: subprocess.Popen, db: Path, index: bool) -> float:
+    """Seconds until a temporary file shows a write in progress, of the index or of any file (or
+    until the import ended)."""
+    started = time.monotonic()
+    while process.poll() is None and not (any(db.parent.glob(f".{db.name}.*.tmp")) if index else temporaries(db)):
+        time.sleep(0.002)
+    return time.monotonic() - started
+
+
 def check(db: Path, must_have: set[str]) -> dict:
     """What a reader finds after the kill; `problems` lists anything that breaks the promise."""
     problems: list[str] = []
@@ -59,8 +73,7 @@ def check(db: Path, must_have: set[str]) -> dict:
                 problems.append(f"{len(unreadable)} indexed article(s) without a readable file")
     except StoreError as error:
         return {"opened": False, "articles": None, "problems": [str(error)]}
-    temporaries = len(list(db.parent.glob(".*.tmp"))) + len(list(db.with_name(db.name + ".articles").glob(".*.tmp")))
-    return {"opened": True, "articles": len(ids), "temporaries_left_by_kill": temporaries, "problems": problems}
+    return {"opened": True, "articles": len(ids), "temporaries_left_by_kill": temporaries(db), "problems": problems}
 
 
 def main() -> int:
@@ -69,6 +82,8 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=60, help="articles in the base store, and in each import")
     parser.add_argument("--max-delay", type=float, default=None,
                         help="seconds; the kill comes uniformly in 0.3..this (default: how long the base import took)")
+    parser.add_argument("--at-write", action="store_true",
+                        help="kill the moment a temporary file appears (an article or index write in progress)")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -93,14 +108,18 @@ def main() -> int:
         db = trial_dir / "store.json"
         delay = rng.uniform(0.3, max_delay)
         process = run_import(new_articles, db)
-        time.sleep(delay)
+        target = rng.choice(["index", "any file"]) if args.at_write else "time"
+        if args.at_write:
+            delay = wait_for_a_write(process, db, index=target == "index")
+        else:
+            time.sleep(delay)
         killed = process.poll() is None
         if killed:
             os.kill(process.pid, signal.SIGKILL)
         process.wait()
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)  # the orphaned parse workers, if any
-        result = {"trial": trial, "delay": round(delay, 2), "killed": killed, **check(db, committed)}
+        result = {"trial": trial, "kill_at": target, "delay": round(delay, 2), "killed": killed, **check(db, committed)}
         resumed = run_import(new_articles, db)
         _, errors = resumed.communicate()
         after = check(db, committed)

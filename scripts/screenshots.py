@@ -1,4 +1,6 @@
-"""Regenerate screenshots/ from the real app on the bundled seeds: `python scripts/screenshots.py`."""
+"""Regenerate screenshots/ from the real app on the bundled seeds: `python scripts/screenshots.py`.
+
+Each view at 160x48 (`main.svg`) and at 80x24 (`main-80x24.svg`)."""
 from __future__ import annotations
 
 import asyncio
@@ -12,19 +14,21 @@ sys.path.insert(0, str(ROOT))
 from store import Store, bundled_seeds_dir, import_paths  # noqa: E402
 from tui.app import UkrTuiApp  # noqa: E402
 
-SIZE = (160, 48)
+SIZES = {"": (160, 48), "-80x24": (80, 24)}  # file-name suffix → terminal size
 SHOTS = {
     "main.svg": [],
     "who-said-what.svg": ["w", "down", "down"],
     "entity.svg": ["3", "down", "enter"],
     "help.svg": ["question_mark"],
     "timeline.svg": ["t"],
+    "palette.svg": ["ctrl+p", *"peskov"],
+    "citation.svg": ["right_square_bracket", "y"],
 }
 
 
-async def shoot(db: Path, name: str, keys: list[str]) -> None:
+async def shoot(db: Path, name: str, keys: list[str], size: tuple[int, int]) -> None:
     app = UkrTuiApp(db)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         while app.main.corpus is None:
             await pilot.pause(0.05)
         await pilot.pause()
@@ -40,8 +44,9 @@ def main() -> None:
         db = Path(folder) / "store.json"
         with Store(db) as store:
             import_paths(store, [bundled_seeds_dir()])
-        for name, keys in SHOTS.items():
-            asyncio.run(shoot(db, name, keys))
+        for suffix, size in SIZES.items():
+            for name, keys in SHOTS.items():
+                asyncio.run(shoot(db, name.replace(".svg", f"{suffix}.svg"), keys, size))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .entities import compatible_people, fits_role, role_words
+from .entities import compatible_people, fits_role, person_key, role_words
 from .lexicon import DEFINITE_ARTICLES, fold, fold_text
 from .records import ANONYMOUS, DIRECT, PERSON, Article, Entity, Event, Quote
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRef:
     quote: Quote
     article: Article
@@ -54,6 +54,19 @@ def normalise_quote(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold_text(text)))
 
 
+def _starts_words(text: str, wanted: list[str]) -> bool:
+    """Each wanted word starts a word of `text` (words separated by single spaces)."""
+    padded = " " + text
+    return all(" " + w in padded for w in wanted)
+
+
+def _surname_keys(name: str) -> set[str]:
+    """Keys two surnames share whenever `same_name_part` can hold: the transliteration key and
+    each form of it with one letter deleted (one edit apart means one deletion each way at most)."""
+    key = person_key(name.split()[-1])
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
 def person_aliases(entities: list[Entity]) -> dict[str, str]:
     """Each person name seen → one canonical name for the same person across articles.
 
@@ -66,14 +79,22 @@ def person_aliases(entities: list[Entity]) -> dict[str, str]:
         if entity.kind == PERSON:
             forms[entity.name].update(entity.forms)
     clusters: list[list[str]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)  # surname key or its one-letter deletions → clusters
     for name in sorted(forms, key=lambda n: (-len(n.split()), -sum(forms[n].values()), n)):
-        for cluster in clusters:
+        keys = _surname_keys(name)
+        # Only clusters sharing a surname key can be compatible: compare with those, oldest first.
+        for number in sorted({n for key in keys for n in by_surname.get(key, ())}):
+            cluster = clusters[number]
             full_names = [n for n in cluster if len(n.split()) > 1]
             if all(compatible_people(name, n) for n in full_names or cluster[:1]):
                 cluster.append(name)
                 break
         else:
+            number = len(clusters)
             clusters.append([name])
+        for key in keys:
+            if number not in by_surname[key]:
+                by_surname[key].append(number)
     aliases: dict[str, str] = {}
     for cluster in clusters:
         surnames, first_names = Counter(), Counter()
@@ -168,9 +189,27 @@ class Corpus:
             info.name = max(names[key], key=lambda n: (names[key][n], n.isupper(), n))
 
     @cached_property
-    def _claim_keys(self) -> dict[int, str]:
-        """Each report's normalised words; computed on first use, not at start-up."""
+    def _claim_keys(self) -> dict[int, str | int]:
+        """What groups reports into claims: the persisted keys when given (`use_claim_keys`), else
+        each report's normalised words, computed on first use."""
+        return {id(ref): self._quote_words[id(ref)] for ref in self.quotes}
+
+    @cached_property
+    def _quote_words(self) -> dict[int, str]:
         return {id(ref): normalise_quote(ref.quote.text) for ref in self.quotes}
+
+    def use_claim_keys(self, keys: dict[str, list[int]]) -> None:
+        """Claim keys stored with the articles (one per quote, in order); an article without them,
+        or with a different number of quotes, falls back to its words."""
+        by_ref: dict[int, str | int] = {}
+        seen: Counter = Counter()  # quotes of each article met so far
+        for ref in self.quotes:
+            stored, position = keys.get(ref.article.id), seen[ref.article.id]
+            seen[ref.article.id] += 1
+            fits = stored is not None and len(stored) == len(ref.article.quotes)
+            by_ref[id(ref)] = stored[position] if fits else normalise_quote(ref.quote.text)
+        self.__dict__["_claim_keys"] = by_ref
+        self.__dict__.pop("_claim_index", None)
 
     @cached_property
     def _claim_index(self) -> dict[str, list[QuoteRef]]:
@@ -214,10 +253,19 @@ class Corpus:
     def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
         """The reverse lookup, "who said X?": quotes containing every word typed."""
         wanted = normalise_quote(words).split()
-        keys = self._claim_keys
+        keys = self._quote_words
         return [
             r for r in self.quotes
             if (kind is None or r.quote.kind == kind) and all(w in keys[id(r)] for w in wanted)
+        ]
+
+    def quotes_starting_words(self, words: str, among: set[str], kind: str | None = DIRECT) -> list[QuoteRef]:
+        """Quotes, in the articles `among`, with a word starting with each word typed."""
+        wanted = normalise_quote(words).split()
+        return [
+            r for r in self.quotes
+            if r.article.id in among and (kind is None or r.quote.kind == kind)
+            and _starts_words(normalise_quote(r.quote.text), wanted)
         ]
 
     def claims(self, refs: list[QuoteRef]) -> list[Claim]:

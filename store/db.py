@@ -4,18 +4,22 @@ Layout for a store at PATH (the TinyDB file):
   PATH                  index: every article without its paragraphs (annotations, dates, titles)
   PATH.articles/ID.json one article in full, loaded when it is opened
   PATH.read.json        which articles the user has read (tiny, so marking one is cheap)
+  PATH.index            words for search and claim keys of quotes (store/indexes.py), updated with the index
 """
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import platformdirs
 from tinydb import TinyDB
 
+from .indexes import CorpusIndex, index_path
 from .records import Article, article_from_doc, article_to_doc, article_to_summary_doc
 from .storage import (
     AtomicJSONStorage,
@@ -25,6 +29,7 @@ from .storage import (
     backup_paths,
     read_json_file,
     remove_leftover_temporaries,
+    restore_hint,
 )
 
 def default_store_path() -> Path:
@@ -50,14 +55,16 @@ class Store:
         self.read_only_reason = self._lock.why_not  # in words, when read_only
         self._check_index_present()
         if writable:  # what a killed or failed writer left; only the lock holder may remove it
-            remove_leftover_temporaries(self.path.parent, f".{self.path.name}.")
-            remove_leftover_temporaries(self.bodies_dir)
+            own = re.escape(self.path.name)
+            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json)?\.\d+(\.bak)?\.tmp"))
+            remove_leftover_temporaries(self.bodies_dir, re.compile(r"\..+\.json\.\d+\.tmp"))
         self._index = TinyDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._articles = self._index.table("articles", cache_size=0)
         self._validated = False
         self._read = self._open_read_state()
         self._read_ids = {doc["id"] for doc in self._read.table("read", cache_size=0).all()}
         self._ids = {doc["id"] for doc in self._raw_articles()}
+        self._corpus_index: CorpusIndex | None = None
 
     def _check_index_present(self) -> None:
         """Article files without their index mean the index was lost: starting an empty one would
@@ -65,9 +72,8 @@ class Store:
         if self.path.exists() or not self.bodies_dir.is_dir() or not any(self.bodies_dir.glob("*.json")):
             return
         self.close()
-        how = ("`ukr-tui restore --db PATH` brings back the last backup" if backup_paths(self.path)
-               else f"no backup is left: move {self.bodies_dir} away and import the articles again")
-        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles; {how}")
+        how = restore_hint(self.path) or f"; no backup is left: move {self.bodies_dir} away and import the articles again"
+        raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles{how}")
 
     def _open_read_state(self) -> TinyDB:
         """Read state is not essential: when its file is damaged, say so and start with nothing read."""
@@ -114,9 +120,10 @@ class Store:
         try:
             summaries = [article_from_doc({**doc, "paragraphs": [], "source_starts": []}) for doc in self._raw_articles()]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            hint = "; `ukr-tui restore` brings back the last good backup" if backup_paths(self.path) else ""
             raise StoreError(f"{self.path}: not a store of this ukr-tui version, or damaged ({error!r}); "
-                             f"the file was left as it is{hint}") from None
+                             f"the file was left as it is{restore_hint(self.path)}") from None
+        finally:
+            self._index.storage.release()  # the records are built: the decoded file need not stay in memory
         self._validated = True
         return summaries
 
@@ -164,6 +171,10 @@ class Store:
                 atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
             self._articles.insert_multiple(article_to_summary_doc(a) for a in fresh)
             self._ids.update(a.id for a in fresh)
+            # After the commit above: a crash here leaves the corpus index behind, and
+            # `corpus_index` brings it up to date on the next open.
+            self._corpus_index = self._current_corpus_index().with_articles(fresh)
+            self._corpus_index.write(index_path(self.path))
             return fresh
 
     def update_articles(self, articles: list[Article]) -> None:
@@ -177,6 +188,35 @@ class Store:
                 atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
             summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
             self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
+
+    def corpus_index(self, skipped: list[str] | None = None) -> CorpusIndex:
+        """Search words and claim keys for every stored article. Articles the file does not cover
+        (a store written by an older ukr-tui, or a crash) are read once and added; the writer saves
+        that. An article file that cannot be read is left out (and named in `skipped`)."""
+        with self._mutex:
+            index = self._current_corpus_index()
+            missing = index.missing(self._ids)
+            if missing:
+                index = index.with_articles(self._readable(missing, skipped if skipped is not None else []))
+                if not self.read_only:
+                    index.write(index_path(self.path))
+            self._corpus_index = index
+            return index
+
+    def _readable(self, article_ids: list[str], skipped: list[str]) -> Iterator[Article]:
+        for article_id in article_ids:
+            try:
+                yield self.load_article(article_id)
+            except StoreError as error:
+                skipped.append(str(error))
+
+    def _current_corpus_index(self) -> CorpusIndex:
+        if self._corpus_index is None:
+            try:
+                self._corpus_index = CorpusIndex.load(index_path(self.path)) or CorpusIndex.empty()
+            except StoreError:  # derived from the article files: rebuilt from them, nothing is lost
+                self._corpus_index = CorpusIndex.empty()
+        return self._corpus_index
 
     def repair_bodies(self, articles: list[Article]) -> list[Article]:
         """Rewrite the article files that are missing or damaged for articles already in the index."""
@@ -218,6 +258,8 @@ def _articles_in(path: Path) -> int | None:
 
 def restore_backup(path: Path) -> str:
     """Put the newest sound backup back in place of a damaged or missing index; say what was done."""
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: no store here")
     lock = WriterLock(path)
     if not lock.acquire():
         raise StoreError(f"{path}: cannot restore: {lock.why_not}")
@@ -235,6 +277,7 @@ def restore_backup(path: Path) -> str:
             atomic_write_bytes(path, backup.read_bytes())
             saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
             return f"Restored {path} from {backup.name}: {count} article(s) as of {saved}{kept}"
-        raise StoreError(f"{path}: no sound backup to restore ({len(backup_paths(path))} found, all damaged)")
+        found = len(backup_paths(path))
+        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else ""))
     finally:
         lock.release()

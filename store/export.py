@@ -1,9 +1,12 @@
-"""The public JSON shape of `ukr-tui extract --json` (a contract: keys are only ever added)."""
+"""What leaves ukr-tui: the public JSON shape of `ukr-tui extract --json` (a contract: keys are only
+ever added) and the one-line citation of a quote."""
 from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import MONTHS
 from .records import ORGANIZATION, PERSON, PLACE, Article, Quote
+from .safe_text import printable
 
 
 def via_json(article: Article, quote: Quote) -> dict[str, Any] | None:
@@ -77,3 +80,29 @@ def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
             for e in article.events
         ],
     }
+
+
+def french_date(iso: str | None) -> str:
+    """`2021-12-30` → `30 décembre 2021`; a month or a year alone as such; anything else unchanged."""
+    if not iso:
+        return "date unknown"
+    parts = iso.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or (len(parts) > 1 and not 1 <= int(parts[1]) <= 12):
+        return iso
+    if len(parts) == 1:
+        return parts[0]
+    month = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return month if len(parts) == 2 else f"{'1er' if int(parts[2]) == 1 else int(parts[2])} {month}"
+
+
+def citation(article: Article, quote: Quote) -> str:
+    """« words » — speaker, outlet, « title », date (file): one line a journalist can paste.
+
+    Article text is data from outside: control characters become visible escapes and runs of
+    white space (a quote spanning lines) one space, so the line pastes as it reads.
+    """
+    speaker = quote.speaker or (f"unattributed (perhaps {quote.candidate})" if quote.candidate else "unattributed")
+    # `outlet` is a field the dates work adds to articles: the citation names it once it exists.
+    parts = [speaker, getattr(article, "outlet", None), article.title and f"« {article.title} »", french_date(article.published)]
+    line = f"« {quote.text} » — " + ", ".join(p for p in parts if p) + f" ({article.file})"
+    return printable(" ".join(line.split()), single_line=True)

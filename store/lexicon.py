@@ -1,6 +1,7 @@
 """General French vocabulary the extractors rely on (no names from any article)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -55,7 +56,18 @@ INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "certains",
 def fold_text(text: str) -> str:
     """Case- and accent-insensitive form, for search and comparison."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():
+        return decomposed.replace("’", "'")
+    if max(decomposed) < "\U00010000":  # one regex pass instead of a Python step per character
+        return _combining_marks().sub("", decomposed).replace("’", "'")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> re.Pattern:
+    """Every combining character of the Basic Multilingual Plane, as one character class."""
+    marks = "".join(chr(c) for c in range(0x10000) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 @lru_cache(maxsize=65536)

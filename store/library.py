@@ -38,7 +38,8 @@ from .db import Store
 from .ingest import ImportReport, Progress, import_paths
 from .lexicon import fold
 from .records import DIRECT, PERSON, Article, Event, Mention
-from .search import WordIndex, words_of
+from .indexes import CorpusIndex
+from .search import words_of
 from .storage import StoreError, paused_gc
 
 ARTICLES_CACHED = 64
@@ -59,9 +60,8 @@ class Library:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._articles: OrderedDict[str, Article] = OrderedDict()
-        self._word_index: WordIndex | None = None
         self.search_skipped: list[str] = []  # article files the search index could not read
-        self.corpus = self._load_corpus()
+        self.corpus, self._index = self._load()
 
     @classmethod
     def open(cls, path: Path, writable: bool = True) -> Library:
@@ -73,9 +73,12 @@ class Library:
             store.close()
             raise
 
-    def _load_corpus(self) -> Corpus:
+    def _load(self) -> tuple[Corpus, CorpusIndex]:
         with paused_gc():
-            return Corpus(self.store.summaries(), self.store.read_ids())
+            corpus = Corpus(self.store.summaries(), self.store.read_ids())
+            index = self.store.corpus_index(skipped=self.search_skipped)
+            corpus.use_claim_keys(index.claims)
+        return corpus, index
 
     def close(self) -> None:
         self.store.close()
@@ -135,20 +138,9 @@ class Library:
     # --- search -------------------------------------------------------------------------------
     def search(self, query: str) -> list[str]:
         """Ids of the articles whose title or text has a word starting with each word of the query
-        (accents and case ignored), in list order. The first search reads every article file."""
-        if self._word_index is None:
-            with paused_gc():
-                self._word_index = WordIndex.build((a.id, self._searchable_text(a.id)) for a in self.articles)
-        found = self._word_index.search(query)
+        (accents and case ignored), in list order; from the persisted word index."""
+        found = self._index.search(query)
         return [a.id for a in self.articles if a.id in found]
-
-    def _searchable_text(self, article_id: str) -> str:
-        """A damaged article file is left out of search (and named in `search_skipped`), not fatal."""
-        try:
-            return self.store.searchable_text(article_id)
-        except StoreError as error:
-            self.search_skipped.append(str(error))
-            return ""
 
     @staticmethod
     def match_span(article: Article, query: str) -> tuple[int, int] | None:
@@ -203,7 +195,9 @@ class Library:
         return self.corpus.quotes_by(speaker, kind)
 
     def find_quotes(self, words: str, kind: str | None = DIRECT) -> list[QuoteRef]:
-        return self.corpus.find_quotes(words, kind)
+        """"Who said X?": quotes with a word starting with each word typed (as search matches
+        words), looked for only in the articles the word index finds."""
+        return self.corpus.quotes_starting_words(words, self._index.search(words), kind)
 
     def claims(self, refs: list[QuoteRef]) -> list[Claim]:
         return self.corpus.claims(refs)
@@ -240,7 +234,7 @@ class Library:
     def mark_read(self, article_id: str, read: bool = True) -> None:
         """Durable before it returns (a small atomic file write). Raises StoreError when read-only."""
         if self.read_only:
-            raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui is writing to it)")
+            raise StoreError(f"{self.path}: the store is open read-only ({self.store.read_only_reason})")
         self.store.mark_read(article_id, read)
         (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(article_id)
 
@@ -260,9 +254,8 @@ class Library:
         """Parse and store new article files; the corpus then includes them."""
         report = import_paths(self.store, paths, progress, workers=workers, metadata_file=metadata_file, published=published)
         if report.added:
-            self._word_index = None
             self._articles.clear()
-            self.corpus = self._load_corpus()
+            self.corpus, self._index = self._load()
         return report
 
 

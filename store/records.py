@@ -10,7 +10,7 @@ ANONYMOUS = "anonymous"
 DIRECT, INDIRECT = "direct", "indirect"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One surface form of an entity, as character offsets into the article body."""
 
@@ -19,7 +19,7 @@ class Mention:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     name: str
     kind: str  # PERSON, ORGANIZATION or PLACE
@@ -39,7 +39,7 @@ class Entity:
         return sorted(self.forms, key=lambda s: (-len(s), s))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Reported words: `text` is what stands between the marks (direct) or the clause (indirect)."""
 
@@ -61,7 +61,7 @@ class Quote:
     via_end: int = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated expression resolved to a calendar date of `precision` day, month or year."""
 
@@ -73,7 +73,7 @@ class Event:
     sentence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A temporal expression of the body, kept so its date can be resolved again when the
     publication date changes (metadata, the corpus, the user) without parsing the text again."""
@@ -91,7 +91,7 @@ BASIS_METADATA, BASIS_PAGE, BASIS_DATELINE, BASIS_TEXT, BASIS_USER, BASIS_CORPUS
 INFERRED_BASES = (BASIS_TEXT, BASIS_CORPUS)  # dates reasoned out, shown with ≈
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     id: str
     file: str

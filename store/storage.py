@@ -11,8 +11,10 @@ import errno
 import fcntl
 import gc
 import os
+import re
+import shutil
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,11 @@ def backup_paths(path: Path) -> list[Path]:
     return [b for b in candidates if b.exists()]
 
 
+def restore_hint(path: Path) -> str:
+    """How to get a damaged or lost index back, when a backup exists."""
+    return f"; `ukr-tui restore --db {path}` brings back the last good backup" if backup_paths(path) else ""
+
+
 def _temporary_path(path: Path, kind: str = "") -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}{kind}.tmp")
 
@@ -50,8 +57,11 @@ def rotate_backups(path: Path) -> None:
             os.replace(older, backup_path(path, generation + 1))
     link = _temporary_path(path, ".bak")
     link.unlink(missing_ok=True)
-    os.link(path, link)  # a hard link: the backup costs no copy, and is never a half-written file
-    os.replace(link, backup_path(path, 1))
+    try:
+        os.link(path, link)  # a hard link: the backup costs no copy
+    except OSError:  # a file system without hard links
+        shutil.copyfile(path, link)
+    os.replace(link, backup_path(path, 1))  # never a half-written backup
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -72,21 +82,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
-def remove_leftover_temporaries(folder: Path, prefix: str = ".") -> int:
-    """Delete temporary files a killed or failed writer left in `folder` (only call holding the lock)."""
-    removed = 0
+def remove_leftover_temporaries(folder: Path, names: re.Pattern) -> None:
+    """Delete the temporary files (whole name matching `names`) that a killed or failed writer left
+    in `folder`. Only the lock holder may call this: no one else writes there."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
-        return 0
+        return
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
-            try:
+        if names.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            with suppress(FileNotFoundError):
                 os.unlink(entry.path)
-                removed += 1
-            except FileNotFoundError:
-                pass
-    return removed
 
 
 @contextmanager
@@ -111,7 +117,7 @@ def read_json_file(path: Path) -> Any:
         return None
     except OSError as error:
         raise StoreError(f"{path}: cannot read the store ({error.strerror or error})") from None
-    hint = "; the file was left as it is" + ("; `ukr-tui restore` brings back the last good backup" if backup_paths(path) else "")
+    hint = "; the file was left as it is" + restore_hint(path)
     if not data.strip():
         raise StoreError(f"{path}: store file is empty (damaged){hint}")
     try:
@@ -124,18 +130,27 @@ def read_json_file(path: Path) -> Any:
     return decoded
 
 
+_NOT_READ = object()
+
+
 class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path, read_only: bool = False, fresh: bool = False):
         """`fresh`: start empty whatever the file holds (the caller has dealt with it)."""
         self.path = Path(path)
         self.read_only = read_only
         self._rotated = False
-        self._cache: dict[str, Any] | None = None if fresh else read_json_file(self.path)
+        self._cache: Any = None if fresh else read_json_file(self.path)
         if self._cache is not None and not all(isinstance(v, dict) for v in self._cache.values()):
             raise StoreError(f"{self.path}: store file is not a ukr-tui store; the file was left as it is")
 
     def read(self) -> dict[str, Any] | None:
+        if self._cache is _NOT_READ:
+            self._cache = read_json_file(self.path)
         return self._cache
+
+    def release(self) -> None:
+        """Give the decoded file's memory back once its records are built; the next read loads it again."""
+        self._cache = _NOT_READ
 
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:

@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from store import DIRECT, PERSON, Library, Store, StoreError, fold
+from store import DIRECT, PERSON, Corpus, Library, Store, StoreError, fold
 from store.records import Article, Entity, Mention
 
 
@@ -110,3 +110,45 @@ def test_opening_a_store_does_not_import_spacy(seed_store_path):
             f"lib = store.Library.open(Path({str(seed_store_path)!r}), writable=False); lib.search('russie');"
             "sys.exit('spacy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_search_and_claims_come_from_the_persisted_index_not_the_article_files(seed_store_path, monkeypatch):
+    from store.indexes import index_path
+
+    assert index_path(seed_store_path).exists()
+
+    def no_file_reads(self, article_id):
+        raise AssertionError("an article file was read")
+
+    with Library.open(seed_store_path) as library:
+        monkeypatch.setattr(Store, "load_article", no_file_reads)
+        monkeypatch.setattr(Store, "searchable_text", no_file_reads)
+        assert library.search("russie")
+        refs = library.quotes()
+        from_words = Corpus(library.store.summaries())  # claim keys from the quotes' words
+
+        def groups(corpus, refs):
+            return [sorted((r.article.id, r.quote.start) for r in claim.refs) for claim in corpus.claims(refs)]
+
+        assert groups(library.corpus, refs) == groups(from_words, [r for r in from_words.quotes if r.quote.kind == DIRECT])
+        word = refs[0].quote.text.split()[-1].strip(".,!?»«")
+        assert any(r is refs[0] for r in library.find_quotes(word))
+
+
+@pytest.mark.parametrize("damage", [None, b"", b"UKRIDX1\nnot an index"])
+def test_a_missing_or_damaged_index_is_rebuilt_from_the_article_files(seed_store_path, damage):
+    from store.indexes import index_path
+
+    with Library.open(seed_store_path) as library:
+        expected = library.search("président")
+    if damage is None:
+        index_path(seed_store_path).unlink()
+    else:
+        index_path(seed_store_path).write_bytes(damage)
+    with Library.open(seed_store_path, writable=False) as library:  # read-only: rebuilt in memory only
+        assert library.search("président") == expected
+    assert index_path(seed_store_path).exists() == (damage is not None)
+    with Library.open(seed_store_path) as library:  # the writer saves it
+        assert library.search("président") == expected
+    with Library.open(seed_store_path) as library:
+        assert library.store.corpus_index().missing(a.id for a in library.articles) == []

@@ -125,10 +125,13 @@ def test_the_writer_removes_temporary_files_left_by_a_crash_and_a_reader_does_no
                  tmp_path / "store.json.articles" / ".id00002.json.999.tmp"]
     for leftover in leftovers:
         leftover.write_bytes(b"{partial")
+    others = [tmp_path / ".store.json.x.999.tmp", tmp_path / ".notes.tmp"]  # another store's, someone else's
+    for other in others:
+        other.write_bytes(b"theirs")
     Store(path, writable=False).close()
     assert all(p.exists() for p in leftovers)
     Store(path).close()
-    assert not any(p.exists() for p in leftovers)
+    assert not any(p.exists() for p in leftovers) and all(p.exists() for p in others)
     assert len(Store(path, writable=False)) == 1
 
 
@@ -228,3 +231,17 @@ def test_a_store_folder_that_cannot_be_written_opens_read_only_and_says_why(tmp_
     with Store(path) as store:
         assert store.read_only and store.read_only_reason == f"cannot write in {tmp_path} (Permission denied)"
         assert len(store.summaries()) == 1
+
+
+def test_backups_are_copied_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch):
+    path = tmp_path / "store.json"
+    with Store(path) as store:
+        store.add_articles([article(1)])
+
+    def no_links(*args):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with Store(path) as store:
+        store.add_articles([article(2)])
+    assert articles_in(tmp_path / "store.json.bak1") == 1 and articles_in(path) == 2

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except OSError as error:  # a full disk, a folder we may not write in: what failed, on one line
         warn(f"{error.filename + ': ' if error.filename else ''}{error.strerror or error}"
-             "; the store was left as it was before this command")
+             "; the store keeps its last complete write")
         return EXIT_ERROR
     except MemoryError:
         warn("out of memory")

@@ -16,6 +16,14 @@ class LibraryLoaded(Message):
 
 
 @dataclass
+class SearchDone(Message):
+    """The search worker's answer: the ids of the matching articles, in list order."""
+
+    query: str
+    matches: list[str]
+
+
+@dataclass
 class ArticleChosen(Message):
     article_id: str
     read: bool = False  # Enter on the list: go and read it (the reader takes the focus)

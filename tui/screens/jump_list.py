@@ -1,6 +1,7 @@
 """A modal list of places in the corpus; choosing one returns where to jump in the reader."""
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,14 +11,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..messages import JumpTo
+from .help import HelpScreen
 
-Target = tuple[Text, JumpTo | None]
+Target = tuple[RenderableType, JumpTo | None]  # a row, and where it jumps (None: a heading)
 
 
 class JumpListScreen(ModalScreen[JumpTo | None]):
     """Title, a one-paragraph summary, and rows that each open an article at a span."""
 
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Back", id="jump_list.back")]
+    HELP_TITLE = "Lists (entity, timeline)"
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Back", id="jump_list.back"),
+        Binding("question_mark", "help", "Help", key_display="?", id="jump_list.help"),
+    ]
+    HELP_EXTRA = [("↓ ↑, Enter", "Move; Enter opens the article at the highlighted place")]
 
     def __init__(self, title: str, summary: Text, rows: list[Target]) -> None:
         super().__init__()
@@ -29,6 +36,9 @@ class JumpListScreen(ModalScreen[JumpTo | None]):
             yield Static(self.summary, id="jump-list-summary")
             yield OptionList(*[Option(label, id=str(i), disabled=target is None) for i, (label, target) in enumerate(self.rows)])
         yield Footer()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen.for_screen(self))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.rows[int(event.option.id)][1])

@@ -15,21 +15,23 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from store import Article, InputError, Library, StoreError, name_search
+from store.export import citation
 from store.safe_text import printable
 
-from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded
+from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded, SearchDone
 from ..widgets.article_list import ArticleList, article_label
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
 from ..widgets.timeline_strip import TimelineStrip
 from ..worker_errors import report_failed_worker
+from .citation import CitationScreen
+from .entity import EntityScreen
 from .help import HelpScreen
 from .set_date import UNDO, SetDateScreen
-from .jump_list import JumpListScreen
-from .who_said import WhoSaidScreen, claim_rows
+from .timeline_list import TimelineListScreen
+from .who_said import WhoSaidScreen
 
 PANES = ("#articles", "#reader", "#entities", "#timeline")
-MENTION_ARTICLES_SHOWN = 40
 NARROW = 110  # below this many columns the sidebar and the timeline fold away, the reader gets the room
 
 
@@ -187,7 +189,7 @@ class MainScreen(Screen):
             return
         parts = [f"ukr-tui · {len(library)} articles · {library.unread_count} unread"]
         if library.read_only:
-            parts.append("read-only (another ukr-tui holds the store)")
+            parts.append(f"read-only ({self._read_only_reason()})")
         if self.day_filter:
             parts.append(f"day {self.day_filter}")
         if self.query_text:
@@ -234,6 +236,10 @@ class MainScreen(Screen):
             ranked = sorted(article.entities, key=lambda e: (-e.count, e.name))
             sidebar.show([(e.kind, e.name, e.count, e.roles) for e in ranked], "this article")
 
+    def _read_only_reason(self) -> str:
+        assert self.library is not None
+        return getattr(self.library.store, "read_only_reason", "") or "another ukr-tui holds the store"
+
     def _mark_read(self, article_id: str, read: bool = True) -> None:
         """Durable at once (a small atomic write); a store that cannot be written says so and goes on."""
         library = self.library
@@ -256,7 +262,7 @@ class MainScreen(Screen):
 
     @on(EntityChosen)
     def entity_chosen(self, message: EntityChosen) -> None:
-        self.app.push_screen(self._entity_screen(message.name), self._jump)
+        self.app.push_screen(EntityScreen(self.library, message.name), self._jump)
 
     @on(DayChosen)
     def day_chosen(self, message: DayChosen) -> None:
@@ -327,57 +333,16 @@ class MainScreen(Screen):
         self._return(self._forward, self._back)
 
     # --- screens -----------------------------------------------------------------------------------
-    def _entity_screen(self, name: str) -> JumpListScreen:
-        assert self.library is not None
-        info = self.library.entity(name)
-        summary = Text()
-        if info is not None:
-            summary.append(f"{info.kind} · {info.mentions} mentions in {len(info.articles)} article(s)", style="dim")
-            if info.roles:
-                summary.append("\nRoles: " + "; ".join(info.roles), style="italic")
-            if len(info.aliases) > 1:
-                summary.append("\nAlso written: " + ", ".join(sorted(info.aliases)), style="dim")
-        rows: list[tuple[Text, JumpTo | None]] = []
-        quotes = self.library.quotes_by(name)
-        if quotes:
-            rows.append((Text(f"Quotes ({len(quotes)})", style="bold underline"), None))
-            rows.extend(claim_rows(self.library.corpus, quotes, with_speaker=False))
-        found = self.library.mentions(name, MENTION_ARTICLES_SHOWN)  # positions are in article files: a bounded few
-        heading = f"Mentions ({info.mentions if info else 0} in {found.articles_total} articles"
-        heading += f"; the first {found.articles_read} articles listed)" if found.articles_read < found.articles_total else ")"
-        rows.append((Text(heading, style="bold underline"), None))
-        for article, mention in found.items:
-            label = Text(f"{mention.text}", style="bold")
-            label.append(f"  {article_label(article)[:60]} · {article.published or 'no date'}", style="dim")
-            rows.append((label, JumpTo(article.id, mention.start, mention.end)))
-        return JumpListScreen(name, summary, rows)
-
     def action_who_said(self) -> None:
         if self.library is not None:
-            self.app.push_screen(WhoSaidScreen(self.library.corpus, self.day_filter), self._jump)
+            self.app.push_screen(WhoSaidScreen(self.library, self.day_filter), self._jump)
 
     def action_timeline_list(self) -> None:
-        if self.library is None:
-            return
-        rows: list[tuple[Text, JumpTo | None]] = []
-        for event, article in self.library.events_in_order():
-            label = Text(f"{event.date:<10} ", style="bold")
-            label.append(event.expression, style="italic")
-            label.append(f"  {event.sentence[:110]}")
-            label.append(f"\n           {article_label(article)[:70]}", style="dim")
-            rows.append((label, JumpTo(article.id, event.start, event.end)))
-        summary = Text(f"{len(rows)} dated expressions across {len(self.library)} articles", style="dim")
-        self.app.push_screen(JumpListScreen("Timeline", summary, rows), self._jump)
+        if self.library is not None:
+            self.app.push_screen(TimelineListScreen(self.library), self._jump)
 
     def action_help(self) -> None:
-        sections = [
-            ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)] + [
-                Binding("ctrl+p", "command_palette", "Palette: any article, person, organisation or place; the views"),
-            ]),
-            ("Reader (2)", [b for b in Reader.BINDINGS if isinstance(b, Binding)]),
-            ("Timeline strip (4)", [b for b in TimelineStrip.BINDINGS if isinstance(b, Binding)]),
-        ]
-        self.app.push_screen(HelpScreen(sections))
+        self.app.push_screen(HelpScreen.for_screen(self))
 
     # --- navigation --------------------------------------------------------------------------------
     def _move(self, index_of) -> None:
@@ -490,9 +455,9 @@ class MainScreen(Screen):
         if quote is None or article is None:
             self.tell("No quote to copy: ] steps to one.")
             return
-        text = f"«{quote.text}» — {quote.speaker or 'speaker unknown'}, {article_label(article)}, {article.published or 'date unknown'}"
+        text = citation(article, quote)
         self.app.copy_to_clipboard(text)
-        self.tell("Copied: " + text[:80])
+        self.app.push_screen(CitationScreen(text))
 
     def action_set_date(self) -> None:
         if self.library is None or self.current_id is None:
@@ -523,7 +488,7 @@ class MainScreen(Screen):
         if self.library is None or self.current_id is None:
             return
         if self.library.read_only:
-            self.tell("Read-only: another ukr-tui holds the store, so the read state cannot change here.", "warning")
+            self.tell(f"Read-only ({self._read_only_reason()}): the read state cannot change here.", "warning")
             return
         self._mark_read(self.current_id, not self.library.is_read(self.current_id))
 
@@ -567,9 +532,11 @@ class MainScreen(Screen):
         for problem in self.library.search_skipped:
             self.app.call_from_thread(self.tell, f"Search skips an unreadable article: {problem}", "warning")
         self.library.search_skipped.clear()
-        self.app.call_from_thread(self._search_done, query, matches)
+        self.post_message(SearchDone(query, matches))
 
-    def _search_done(self, query: str, matches: list[str]) -> None:
+    @on(SearchDone)
+    def search_done(self, message: SearchDone) -> None:
+        query, matches = message.query, message.matches
         if not matches:
             self.query_text, self.matches = "", []  # a search that found nothing leaves n/N as they were
             self._update_status()

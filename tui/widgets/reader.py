@@ -36,9 +36,9 @@ TARGET_STYLE = "reverse"
 CONTEXT_LINES = 2  # lines kept above a span the reader jumps to
 
 # Control characters drawn as one visible character each (offsets into the body stay valid).
-_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421, 0x09: 0x20}
+# A line break inside a paragraph is wrapped like a space.
+_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421, 0x09: 0x20, 0x0A: 0x20, 0x0D: 0x20}
 _VISIBLE_CONTROLS |= {code: 0xFFFD for code in [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
-del _VISIBLE_CONTROLS[0x0A]
 
 
 def speaker_colour(name: str | None) -> str:
@@ -110,18 +110,13 @@ class Paragraph:
         return relative + sum(len(label) for position, label in self.labels if position <= relative)
 
     def wrap(self, width: int) -> list[Line]:
-        plain = self.text.plain
-        lines: list[Line] = []
-        start = 0
-        for piece in plain.split("\n"):
-            stop = start + len(piece)
-            breaks = [start + b for b in divide_line(piece, width, fold=True)] + [stop]
-            begin = start
-            for end in breaks:
-                lines.append(Line(self.text[begin:end], self._body(begin), self._body(end), self, begin))
-                begin = end
-            start = stop + 1
-        return lines
+        breaks = divide_line(self.text.plain, width, fold=True)
+        starts = [0, *breaks]
+        ends = [*breaks, len(self.text)]
+        return [
+            Line(piece, self._body(start), self._body(end), self, start)
+            for piece, start, end in zip(self.text.divide(breaks), starts, ends, strict=True)
+        ]
 
     def _body(self, shown: int) -> int:
         """Body offset of the character drawn at `shown` (label characters map to the label's place)."""
@@ -139,12 +134,14 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     BORDER_TITLE = "Reader"
     BINDINGS = [
-        Binding("j,down", "line(1)", "Line down", show=False, id="reader.line_down"),
-        Binding("k,up", "line(-1)", "Line up", show=False, id="reader.line_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
-        Binding("home", "edge(0)", "Top", show=False, id="reader.top"),
-        Binding("end", "edge(1)", "Bottom", show=False, id="reader.bottom"),
+        Binding("j,down", "line(1)", "Line down", show=False, id="reader.line_down",
+                tooltip="Scroll the article one line down (J changes the article)"),
+        Binding("k,up", "line(-1)", "Line up", show=False, id="reader.line_up",
+                tooltip="Scroll the article one line up (K changes the article)"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="reader.page_down", tooltip="Page down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="reader.page_up", tooltip="Page up"),
+        Binding("home", "edge(0)", "Top", show=False, id="reader.top", tooltip="The top of the article"),
+        Binding("end", "edge(1)", "Bottom", show=False, id="reader.bottom", tooltip="The end of the article"),
     ]
 
     show_dates: reactive[bool] = reactive(False)
