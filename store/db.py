@@ -177,6 +177,18 @@ class Store:
             self._corpus_index.write(index_path(self.path))
             return fresh
 
+    def update_articles(self, articles: list[Article]) -> None:
+        """Rewrite stored articles whose annotations changed (a date set by the user or borrowed from
+        the corpus): their files first, then the index in one write."""
+        with self._mutex:
+            changed = {a.id: a for a in articles if a.id in self._ids}
+            if not changed:
+                return
+            for article in changed.values():
+                atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
+            summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
+            self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
+
     def corpus_index(self, skipped: list[str] | None = None) -> CorpusIndex:
         """Search words and claim keys for every stored article. Articles the file does not cover
         (a store written by an older ukr-tui, or a crash) are read once and added; the writer saves

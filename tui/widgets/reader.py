@@ -212,9 +212,13 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             article = self.article
             if article.title:  # an untitled article starts with its lead, which the list shows as its name
                 lines += [Line(piece) for piece in Text(self.heading, style="bold").wrap(self.app.console, width)]
-            meta = Text(f"Published {article.published}" if article.published else "Publication date unknown", style="dim")
+            published = ("≈" if article.date_inferred else "") + article.published if article.published else ""
+            meta = Text(f"Published {published}" if published else "Publication date unknown", style="dim")
             if article.published_basis:
-                meta.append(f" (from the {printable(article.published_basis, single_line=True)})", style="dim italic")
+                why = f"{article.published_basis}: {article.published_evidence}" if article.published_evidence else article.published_basis
+                meta.append(f" (from the {printable(why, single_line=True)[:100]})", style="dim italic")
+            if article.outlet:
+                meta.append(f"  ·  {printable(article.outlet, single_line=True)}", style="dim")
             meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
             lines += [Line(piece) for piece in meta.wrap(self.app.console, width)]
             for paragraph in self._paragraphs:
