@@ -16,8 +16,11 @@ from .lexicon import (
     ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
     PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
+from .interviews import Turn, find_turns
 from .quote_marks import MarkedSpan, find_marked_spans
 from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, person_likeness, phrase_gender, role_of, same_head
+from .speech_marks import SpeechFilter
+from .turn_speakers import TurnSpeakers
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Entity, Mention, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
@@ -62,10 +65,19 @@ class Attributor:
             for mention in entity.mentions:
                 for char in range(mention.start, mention.end):
                     self.mention_owner[char] = (entity, mention)
-        self.spans = [s for s in find_marked_spans(self.text) if self._is_speech_like(s)]
+        # Answers and dialogue lines are quotes by their layout; marks inside them are part of them.
+        self.turn_speakers = TurnSpeakers(self, find_turns(self.text))
+        self.turns = self.turn_speakers.turns
+        laid_out = [(t.question or (t.start, t.start)) for t in self.turns] + [(t.start, t.end) for t in self.turns]
+        marked = find_marked_spans(self.text)
+        speech = SpeechFilter(doc, self.text, marked)
+        self.spans = [
+            s for s in marked
+            if self._is_speech_like(s) and speech.is_speech(s) and not any(a <= s.outer_start and s.outer_end <= b for a, b in laid_out)
+        ]
         self.in_quote = [False] * len(doc)
-        for span in self.spans:
-            for token in doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand") or []:
+        for start, end in [(s.outer_start, s.outer_end) for s in self.spans] + [(t.start, t.end) for t in self.turns]:
+            for token in doc.char_span(start, end, alignment_mode="expand") or []:
                 self.in_quote[token.i] = True
         self.history: list[_SpeechAct] = []
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
@@ -95,11 +107,13 @@ class Attributor:
     # --- main ---------------------------------------------------------------------------------
     def quotes(self) -> list[Quote]:
         acts = [(span.outer_start, "quote", span) for span in self.spans]
+        acts += [(turn.start, "turn", turn) for turn in self.turns]
         acts += [(verb.idx, "verb", verb) for verb in self._indirect_speech_verbs()]
         acts.sort(key=lambda a: a[0])
         results: list[Quote] = []
         for _, what, item in acts:
-            quote = self._attribute(item) if what == "quote" else self._indirect(item)
+            attribute = {"quote": self._attribute, "turn": self._attribute_turn, "verb": self._indirect}[what]
+            quote = attribute(item)
             if quote is not None:
                 results.append(quote)
         return results
@@ -134,6 +148,12 @@ class Attributor:
             speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span, first, last)
         self._remember(span.outer_start, speaker)
         return self._quote(span.text(self.text), span.start, span.end, DIRECT, cue if speaker is not None else None, speaker)
+
+    def _attribute_turn(self, turn: Turn) -> Quote | None:
+        """An interview answer or a dialogue line: its speaker comes from the layout."""
+        speaker = self.turn_speakers.speaker(turn)
+        self._remember(turn.start, speaker)
+        return self._quote(self.text[turn.start : turn.end], turn.start, turn.end, DIRECT, self.turn_speakers.tags.get(turn.start), speaker)
 
     def _quote(self, text: str, start: int, end: int, kind: str, cue, speaker: Speaker | None) -> Quote:
         """The record, with its evidence; below the threshold the speaker becomes a candidate only."""
