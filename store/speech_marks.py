@@ -14,6 +14,7 @@ Neither is somebody's words. A span is kept as speech unless the syntax around i
 from __future__ import annotations
 
 from .lexicon import INCISE_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, speech_lemma
+from .headlines import in_heading
 from .quote_marks import MarkedSpan
 
 NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "intituler", "dénommer", "renommer"})
@@ -87,7 +88,7 @@ class SpeechFilter:
                 return False
             if self._apposition_follows(after):
                 return False
-        if len(words.split()) <= SHORT_SPAN_WORDS and not any(c in words for c in ".!?…") and not self._heading(span):
+        if len(words.split()) <= SHORT_SPAN_WORDS and not any(c in words for c in ".!?…") and not in_heading(self.text, span.start, span.end):
             return self._speech_in_reach(span)
         return True
 
@@ -136,12 +137,6 @@ class SpeechFilter:
         ends = [i for i in (self.text.find(stop, span.outer_end) for stop in (". ", "! ", "? ", "\n")) if i >= 0]
         end = min(ends) if ends else len(self.text)
         return self.doc.char_span(start + 1, end, alignment_mode="expand") or []
-
-    def _heading(self, span: MarkedSpan) -> bool:
-        """The span closes a line with no sentence after it: a headline or a subheading quoting someone."""
-        line_end = self.text.find("\n", span.outer_end)
-        rest = self.text[span.outer_end : line_end if line_end >= 0 else len(self.text)]
-        return not rest.strip(" \u00a0\u202f.")
 
     def _speech_in_reach(self, span: MarkedSpan) -> bool:
         """A reporting cue, or a named person as a subject (`Léa Roux proposera une « sortie »`)."""

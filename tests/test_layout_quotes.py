@@ -164,3 +164,34 @@ def test_a_title_like_span_right_after_a_reporting_verb_stays(parse):
 def test_a_subheading_quote_stays_a_quote(parse):
     body = "10h15 — « Du jamais-vu »\n\nLe fleuve a dépassé sa cote record, a constaté l'hydrologue Paul Vidal."
     assert "Du jamais-vu" in [text for text, _ in direct(parse(HEAD + body))]
+
+
+# --- quotes in headlines and subheadings --------------------------------------------------------------
+def speaker_of(article, text):
+    return next(q.speaker for q in article.quotes if q.kind == DIRECT and q.text == text)
+
+
+def test_a_name_before_the_colon_of_a_headline_is_the_speaker(parse):
+    article = parse(
+        "Odile Ferrand : « Le théâtre doit sortir des villes »\n\n"
+        "La metteuse en scène Odile Ferrand part en tournée dans quarante villages du Cantal cet hiver."
+    )
+    assert speaker_of(article, "Le théâtre doit sortir des villes") == "Odile Ferrand"
+
+
+def test_a_headline_quote_opening_the_line_takes_the_person_the_lead_names(parse):
+    article = parse(
+        "« Nous irons jusqu'au bout » : les boulangers de Rodez en grève\n\n"
+        "Par Paul Sarda\n\n"
+        "Le président du syndicat des boulangers, Arnaud Vidal, a lancé cet avertissement lundi devant la mairie."
+    )
+    assert speaker_of(article, "Nous irons jusqu'au bout") == "Arnaud Vidal"
+
+
+def test_a_subheading_repeating_words_quoted_below_takes_their_speaker(parse):
+    article = parse(
+        "Le direct de la tempête\n\n"
+        "18h40 — « Une nuit très dangereuse »\n\n"
+        "« Ce sera une nuit très dangereuse pour toute la côte », a averti le météorologue Simon Carrel."
+    )
+    assert speaker_of(article, "Une nuit très dangereuse") == "Simon Carrel"
