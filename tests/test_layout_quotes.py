@@ -16,8 +16,8 @@ def direct(article):
 # --- layout alone -------------------------------------------------------------------------------
 def test_bold_questions_make_the_following_paragraphs_answers():
     text = (
-        "Entretien avec une architecte\n\n**Pourquoi ce pont ?**\n\nParce que la rivière coupe la ville.\n\n"
-        "**Et demain ?**\n\nUn second pont, plus au nord.\n\nLa mairie n'a pas encore répondu."
+        "Une architecte et son pont\n\n**Pourquoi avez-vous dessiné ce pont ?**\n\nParce que la rivière coupe la ville.\n\n"
+        "**Et votre prochain chantier ?**\n\nUn second pont, plus au nord.\n\nLa mairie n'a pas encore répondu."
     )
     turns = find_turns(text)
     assert [text[t.start : t.end] for t in turns] == ["Parce que la rivière coupe la ville.", "Un second pont, plus au nord."]
@@ -26,6 +26,14 @@ def test_bold_questions_make_the_following_paragraphs_answers():
 
 def test_a_single_bold_line_is_a_subheading_not_a_question():
     text = "Titre\n\n**Un chantier en retard ?**\n\nLes travaux ont pris six mois de retard."
+    assert find_turns(text) == []
+
+
+def test_bold_subheadings_asking_the_readers_question_are_not_an_interview():
+    text = (
+        "Le pont de la discorde\n\n**Pourquoi ce pont divise-t-il ?**\n\nLe tracé coupe deux quartiers.\n\n"
+        "**Quel calendrier ?**\n\nLes travaux débuteront en mai."
+    )
     assert find_turns(text) == []
 
 
@@ -154,6 +162,18 @@ def test_partial_quotes_with_a_cue_or_a_speaker_stay(parse, body, text, speaker)
 def test_a_partial_quote_with_a_named_subject_and_no_reporting_verb_stays(parse):
     body = "Le maire Julien Castel proposera une « sortie par le haut » aux grévistes."
     assert "sortie par le haut" in [text for text, _ in direct(parse(HEAD + body))]
+
+
+@pytest.mark.parametrize(
+    "body, text",
+    [
+        ("Pour lui, c'est une « trahison » pure et simple.", "trahison"),
+        ("Elle y voit une « chance » pour le quartier.", "chance"),
+        ("Le délégué répète à ses collègues que « Nous tiendrons » jusqu'au bout.", "Nous tiendrons"),
+    ],
+)
+def test_partial_quotes_held_by_a_person_stay(parse, body, text):
+    assert text in [t for t, _ in direct(parse(HEAD + body))]
 
 
 def test_a_title_like_span_right_after_a_reporting_verb_stays(parse):
