@@ -56,7 +56,7 @@ class Store:
         self._check_index_present()
         if writable:  # what a killed or failed writer left; only the lock holder may remove it
             own = re.escape(self.path.name)
-            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json)?\.\d+(\.bak)?\.tmp"))
+            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json|\.index)?\.\d+(\.bak)?\.tmp"))
             remove_leftover_temporaries(self.bodies_dir, re.compile(r"\..+\.json\.\d+\.tmp"))
         self._index = TinyDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._articles = self._index.table("articles", cache_size=0)

@@ -2,7 +2,11 @@
 other spellings the corpus knows for that name (`zelensky` finds "Zelenskiy")."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
 from difflib import SequenceMatcher
+from weakref import WeakKeyDictionary
 
 from .library import Library
 from .records import Article
@@ -11,13 +15,38 @@ from .search import words_of
 SAME_WORD = 0.75  # how alike two spellings of one name word must be (zelensky / zelenskiy: 0.94)
 
 
+class _NameWords:
+    """Every word of every entity's names, sorted for prefix lookups, with the name words of the
+    entities each belongs to: built once per corpus instead of once per query word."""
+
+    def __init__(self, library: Library) -> None:
+        groups: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for info in library.ranked_entities():
+            alias_words = frozenset(w for alias in info.aliases | {info.name} for w in words_of(alias))
+            for word in alias_words:
+                groups[word].append(alias_words)
+        self.groups = dict(groups)
+        self.words = sorted(groups)
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        position = bisect_left(self.words, prefix)
+        while position < len(self.words) and self.words[position].startswith(prefix):
+            yield self.words[position]
+            position += 1
+
+
+_name_words: WeakKeyDictionary = WeakKeyDictionary()  # corpus → its _NameWords (a new corpus after import)
+
+
 def spellings(library: Library, word: str) -> set[str]:
     """`word` and, for every entity with a name word it starts, that word's other spellings."""
+    names = _name_words.get(library.corpus)
+    if names is None:
+        names = _name_words[library.corpus] = _NameWords(library)
     found = {word}
-    for info in library.ranked_entities():
-        alias_words = {w for alias in info.aliases | {info.name} for w in words_of(alias)}
-        for matched in [w for w in alias_words if w.startswith(word)]:
-            found |= {w for w in alias_words if SequenceMatcher(None, matched, w).ratio() >= SAME_WORD}
+    for matched in names.starting(word):
+        for alias_words in names.groups[matched]:
+            found |= {w for w in alias_words if w == matched or SequenceMatcher(None, matched, w).ratio() >= SAME_WORD}
     return found
 
 

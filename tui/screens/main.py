@@ -167,6 +167,8 @@ class MainScreen(Screen):
         if ids:
             self.current_id = ids[0]
         self._update_status()
+        if library.read_only:
+            self.tell(f"Opened read-only: {self._read_only_reason()}", "warning")
 
     def _show_days(self) -> None:
         library = self.library
@@ -189,7 +191,7 @@ class MainScreen(Screen):
             return
         parts = [f"ukr-tui · {len(library)} articles · {library.unread_count} unread"]
         if library.read_only:
-            parts.append(f"read-only ({self._read_only_reason()})")
+            parts.append("read-only (m says why)")
         if self.day_filter:
             parts.append(f"day {self.day_filter}")
         if self.query_text:
@@ -238,7 +240,7 @@ class MainScreen(Screen):
 
     def _read_only_reason(self) -> str:
         assert self.library is not None
-        return getattr(self.library.store, "read_only_reason", "") or "another ukr-tui holds the store"
+        return self.library.store.read_only_reason or "another ukr-tui holds the store"
 
     def _mark_read(self, article_id: str, read: bool = True) -> None:
         """Durable at once (a small atomic write); a store that cannot be written says so and goes on."""
