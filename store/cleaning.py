@@ -24,8 +24,9 @@ _TEMPLATE_TAG = re.compile(r"^\[[\w-]+(\s[^\]]*)?\]$")  # [elementor-template id
 # "(- / WHITE HOUSE / AFP)": up to the first "/" nothing may be a slash, so no run of text can be
 # split between repetitions (the old `(?:[^()]*/)+` backtracked exponentially on an unclosed "(").
 _PHOTO_CREDIT = re.compile(r"\([^()/]*/[^()]*\)\s*$|\|\s*[A-Z][A-Z .\-/]{3,}$")
-_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s+")
-_DATELINE = re.compile(r"(?i)^(publi[ée]|mis\s+[àa]\s+jour)\s+le\s+\S")
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
+_DATELINE = re.compile(r"(?i)^(publi[ée]e?|mis\s+[àa]\s+jour)\s*(le\s|:)\s*\S")
+_URL_LINE = re.compile(r"^(?:(?:source|url|lien|adresse)\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”]$")
 
 _CONTROL_PICTURES = {0x7F: "\u2421"}
@@ -43,6 +44,7 @@ class CleanText:
     title: str | None
     stated_date: str | None  # from a "date YYYY-MM" prefix line, when the source has one
     dateline: str | None = None  # a "Publié le …" line, removed from the text but kept for dating
+    url: str | None = None  # the article's address, on a line of its own (dropped from the text)
 
 
 def neutralise_controls(text: str) -> str:
@@ -94,7 +96,7 @@ def looks_like_title(line: str) -> bool:
 def clean(raw: str) -> CleanText:
     text = neutralise_controls(raw)
     paragraphs: list[Paragraph] = []
-    stated_date = dateline = None
+    stated_date = dateline = url = None
     position = 0
     for line in text.split("\n"):
         start = position
@@ -107,13 +109,20 @@ def clean(raw: str) -> CleanText:
             stated_date = match.group(1)
             start += match.end()
             stripped = stripped[match.end():]
+            if not stripped:
+                continue
+        if _DATELINE.match(stripped) and len(stripped.split()) <= 30:
+            # "Publié le … | Mis à jour le …": the page's date, not its text
+            dateline = f"{dateline} | {stripped}" if dateline else stripped
+            continue
+        if match := _URL_LINE.match(stripped):
+            url = url or match.group(1)
+            continue
         if is_boilerplate(stripped):
-            if dateline is None and _DATELINE.match(stripped):
-                dateline = stripped
             continue
         paragraphs.append(Paragraph(start, stripped))
     title = paragraphs[0].text if len(paragraphs) > 1 and looks_like_title(paragraphs[0].text) else None
     # A page that repeats its headline at the bottom (related-articles widgets) keeps one copy.
     if title:
         paragraphs = [paragraphs[0]] + [p for p in paragraphs[1:] if p.text != title]
-    return CleanText(paragraphs, title, stated_date, dateline)
+    return CleanText(paragraphs, title, stated_date, dateline, url)

@@ -280,6 +280,23 @@ class Corpus:
             claims.append(Claim(ref.quote.text, everywhere[key]))
         return claims
 
+    def replace_dates(self, article: Article) -> None:
+        """An article's publication date and events changed (set by the user): the list order and
+        the events index follow. Its other annotations are unchanged."""
+        summary = self.by_id.get(article.id)
+        if summary is None:
+            return
+        for field_name in ("published", "published_basis", "published_precision", "published_evidence", "published_from",
+                           "published_before_user", "events"):
+            setattr(summary, field_name, getattr(article, field_name))
+        for day in list(self.events):
+            self.events[day] = [(e, a) for e, a in self.events[day] if a.id != article.id]
+            if not self.events[day]:
+                del self.events[day]
+        for event in summary.events:
+            self.events[event.date].append((event, summary))
+        self.articles.sort(key=lambda a: (a.published or "9999", a.file))
+
     def dated_days(self) -> list[str]:
         return sorted(d for d in self.events if len(d) == 10)
 

@@ -56,7 +56,7 @@ class Store:
         self._check_index_present()
         if writable:  # what a killed or failed writer left; only the lock holder may remove it
             own = re.escape(self.path.name)
-            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json)?\.\d+(\.bak)?\.tmp"))
+            remove_leftover_temporaries(self.path.parent, re.compile(rf"\.{own}(\.read\.json|\.index)?\.\d+(\.bak)?\.tmp"))
             remove_leftover_temporaries(self.bodies_dir, re.compile(r"\..+\.json\.\d+\.tmp"))
         self._index = TinyDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._articles = self._index.table("articles", cache_size=0)
@@ -176,6 +176,18 @@ class Store:
             self._corpus_index = self._current_corpus_index().with_articles(fresh)
             self._corpus_index.write(index_path(self.path))
             return fresh
+
+    def update_articles(self, articles: list[Article]) -> None:
+        """Rewrite stored articles whose annotations changed (a date set by the user or borrowed from
+        the corpus): their files first, then the index in one write."""
+        with self._mutex:
+            changed = {a.id: a for a in articles if a.id in self._ids}
+            if not changed:
+                return
+            for article in changed.values():
+                atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
+            summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
+            self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
 
     def corpus_index(self, skipped: list[str] | None = None) -> CorpusIndex:
         """Search words and claim keys for every stored article. Articles the file does not cover

@@ -20,8 +20,11 @@ from itertools import islice
 from pathlib import Path
 
 from .db import Store
-from .pipeline import article_id, parse_many
-from .reading import InputError, expand_paths, read_article_text
+from .anchoring import date_stored_from_corpus
+from .metadata import metadata_for
+from .pages import Page
+from .pipeline import article_id, describe, parse_many, read_source
+from .reading import InputError, expand_paths
 from .records import Article
 
 PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save
@@ -57,6 +60,8 @@ class ImportReport:
     already_there: int = 0
     repaired: int = 0  # already there, but their article file was missing or damaged and is rewritten
     errors: list[str] = field(default_factory=list)
+    dated_from_corpus: list[str] = field(default_factory=list)  # files that took another article's date
+    added_ids: set[str] = field(default_factory=set)
 
 
 def bundled_seeds_dir() -> Path:
@@ -153,10 +158,15 @@ def _parsed(items: Iterable[tuple[str, str]], workers: int, seconds_per_file: fl
 
 # --- import ------------------------------------------------------------------------------------------
 def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None, batch: int = 200,
-                 workers: int | None = 1, seconds_per_file: float = SECONDS_PER_FILE) -> ImportReport:
+                 workers: int | None = 1, seconds_per_file: float = SECONDS_PER_FILE,
+                 metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
     """Parse and store the new files in `workers` processes; None chooses: several for a large
-    import, one otherwise (each process spends seconds loading the French model)."""
+    import, one otherwise (each process spends seconds loading the French model). Metadata (a
+    metadata.csv beside the files, `metadata_file`, or `published` for one file) and what saved
+    web pages say of themselves are applied as articles come back."""
     files = expand_paths(list(paths))
+    metadata = {path.name: entry for path, entry in metadata_for(files, metadata_file, published).items()}
+    pages: dict[str, Page] = {}  # saved web pages are read once: their main text is what is parsed
     report = ImportReport()
     started = time.monotonic()
     done = 0
@@ -170,10 +180,12 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     def text_or_none(path: Path) -> str | None:
         """The file's text when it is readable and not stored yet; otherwise counted and passed."""
         try:
-            text = read_article_text(path)
+            text, page = read_source(path)
         except InputError as error:
             report.errors.append(str(error))
         else:
+            if page is not None:
+                pages[path.name] = page
             identity = article_id(text)
             if identity not in store or not store.has_sound_body(identity):  # a lost file is parsed again
                 return text
@@ -187,25 +199,29 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
         workers = min(os.cpu_count() or 1, 4) if len(fresh) >= PARALLEL_IMPORT_FROM else 1
     if fresh and progress:
         progress(ImportProgress(done, len(files), "loading the French language model", time.monotonic() - started))
-    texts = ((path.name, text) for path in fresh if (text := _read_again(path, report, advance)) is not None)
+    texts = ((path.name, text) for path in fresh
+             if (text := pages[path.name].text if path.name in pages else _read_again(path, report, advance)) is not None)
     pending: list[Article] = []
     for result in _parsed(texts, workers, seconds_per_file):
         if isinstance(result, str):
             report.errors.append(result)
             advance(result.split(":", 1)[0])
             continue
+        describe(result, pages.get(result.file), metadata.get(result.file))
         pending.append(result)
         if len(pending) >= batch:
             _store(store, pending, report)
         advance(result.file)
     _store(store, pending, report)
+    if report.added_ids:
+        report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
     return report
 
 
 def _read_again(path: Path, report: ImportReport, advance: Callable[[str], None]) -> str | None:
     """The text for the parser (not kept from the first pass, so a large import is not held in memory)."""
     try:
-        return read_article_text(path)
+        return read_source(path)[0]
     except InputError as error:
         report.errors.append(str(error))
         advance(path.name)
@@ -217,6 +233,7 @@ def _store(store: Store, articles: list[Article], report: ImportReport) -> None:
     added_ids = {a.id for a in added}
     repaired = store.repair_bodies([a for a in articles if a.id not in added_ids])
     report.added += len(added)
+    report.added_ids.update(a.id for a in added)
     report.repaired += len(repaired)
     report.already_there += len(articles) - len(added) - len(repaired)
     articles.clear()

@@ -245,10 +245,20 @@ class Library:
         (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(article_id)
 
     # --- import -------------------------------------------------------------------------------
+    def set_published(self, article_id: str, date: str | None) -> Article:
+        """The user's publication date for the article (YYYY-MM-DD…), or with None the date it had
+        before theirs: durable, its events read again, the corpus following. InputError if not a date."""
+        from .user_dates import set_user_date
+
+        article = set_user_date(self.store, article_id, date)
+        self.corpus.replace_dates(article)
+        self._articles.pop(article_id, None)
+        return article
+
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None,
-                     workers: int | None = 1) -> ImportReport:
+                     workers: int | None = 1, metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
         """Parse and store new article files; the corpus then includes them."""
-        report = import_paths(self.store, paths, progress, workers=workers)
+        report = import_paths(self.store, paths, progress, workers=workers, metadata_file=metadata_file, published=published)
         if report.added:
             self._articles.clear()
             self.corpus, self._index = self._load()

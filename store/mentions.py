@@ -292,14 +292,19 @@ class Mentions:
             scored.append((best + 0.1 * cluster.salience, cluster))
         return sorted(scored, key=lambda pair: -pair[0])
 
-    def likely_holders(self, role: Role, gender: str | None) -> list[tuple[float, Cluster]]:
+    def likely_holders(self, role: Role, gender: str | None, position: int) -> list[tuple[float, Cluster]]:
         """When nobody was given the role in so many words: the people it could still be, scored
-        by salience, known agreement and how free they are of roles with another head."""
+        by salience, known agreement, closeness to the role (a name often follows it: `… a
+        prévenu le président du club. Serge Altmann avait …`) and freedom from other titles."""
         scored = []
         for cluster in self.clusters:
             if cluster.kind != PERSON or (gender and cluster.gender and gender != cluster.gender):
                 continue
-            score = 0.3 * cluster.salience + (0.5 if gender and cluster.gender == gender else 0.0)
+            if not any(len(m.text.split()) >= 2 for m in cluster.entity.mentions):
+                continue  # news introduces a person by full name: a lone word may be a club or a town
+            nearest = min(abs(m.start - position) for m in cluster.entity.mentions)
+            score = 0.2 * min(cluster.salience, 5) + (0.5 if gender and cluster.gender == gender else 0.0)
+            score += 1.0 - min(nearest, 800) / 800
             if cluster.roles:
                 score -= 1.0  # someone with another title is less likely to be this one
             scored.append((score, cluster))

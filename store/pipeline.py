@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cleaning import CleanText, clean
-from .dates import find_expressions, infer_publication, resolve_events
+from .dates import DAY, MONTH, YEAR, Publication, dateline_span, find_expressions, infer_publication, resolve_events, stated_publication
 from .entities import extract_entities
+from .metadata import Metadata
 from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs
+from .pages import Page, is_page, read_page
 from .quotes import extract_quotes
 from .reading import InputError, read_article_text
-from .records import PARAGRAPH_SEPARATOR, Article
+from .records import BASIS_METADATA, BASIS_PAGE, DIRECT, PARAGRAPH_SEPARATOR, Article
 
 PIPE_BATCH = 256  # paragraphs per model batch
 
@@ -51,22 +53,38 @@ def build_article(prepared: Prepared, doc) -> Article:
     cleaned = prepared.cleaned
     body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
     entities = extract_entities(doc)
-    expressions = find_expressions(body, doc)
-    publication = infer_publication(body, expressions, cleaned.stated_date, cleaned.dateline)
-    return Article(
+    quotes = extract_quotes(doc, entities, body)
+    expressions = find_expressions(body, doc, [(q.start, q.end) for q in quotes if q.kind == DIRECT])
+    stated, updated = stated_publication(body, cleaned.dateline, cleaned.stated_date, cleaned.url)
+    publication = infer_publication(body, expressions, stated)
+    article = Article(
         id=article_id(prepared.text),
         file=prepared.file_name,
         title=cleaned.title,
-        published=publication.date,
-        published_basis=publication.basis,
+        published=None,
+        published_basis=None,
         paragraphs=[p.text for p in cleaned.paragraphs],
         source_starts=[p.start for p in cleaned.paragraphs],
         has_title_paragraph=cleaned.title is not None,
         lead=cleaned.paragraphs[1 if cleaned.title else 0].text[:120] if len(cleaned.paragraphs) > 1 or not cleaned.title else "",
         entities=entities,
-        quotes=extract_quotes(doc, entities, body),
-        events=resolve_events(expressions, doc, publication),
+        quotes=quotes,
+        updated=updated.isoformat() if updated else None,
+        url=cleaned.url,
+        expressions=expressions,
     )
+    set_publication(article, publication)
+    return article
+
+
+def set_publication(article: Article, publication: Publication, borrowed_from: str | None = None) -> None:
+    """Give the article this publication date and read its relative expressions from it again."""
+    article.published = publication.date
+    article.published_precision = publication.precision
+    article.published_basis = publication.basis
+    article.published_evidence = publication.evidence
+    article.published_from = borrowed_from
+    article.events = resolve_events(article.body, article.expressions, publication, article.updated, dateline_span(article.body))
 
 
 def parse_text(text: str, file_name: str, nlp=None) -> Article:
@@ -75,8 +93,37 @@ def parse_text(text: str, file_name: str, nlp=None) -> Article:
     return build_article(prepared, parse_paragraphs(nlp, prepared.parsed, PARAGRAPH_SEPARATOR))
 
 
-def parse_file(path: Path, nlp=None) -> Article:
-    return parse_text(read_article_text(path), path.name, nlp)
+def read_source(path: Path) -> tuple[str, Page | None]:
+    """The text to parse: a text file as it is, a saved web page's main text (and the page)."""
+    if is_page(path):
+        page = read_page(path)
+        return page.text, page
+    return read_article_text(path), None
+
+
+def parse_file(path: Path, nlp=None, metadata: Metadata | None = None) -> Article:
+    """A text file, or a saved web page through its main text and the page's own metadata;
+    then what `metadata` says (a metadata.csv row, `--published`) over both."""
+    text, page = read_source(path)
+    article = parse_text(text, path.name, nlp)
+    describe(article, page, metadata)
+    return article
+
+
+def describe(article: Article, page: Page | None, metadata: Metadata | None) -> None:
+    """What is known from outside the text: the page's markup, then metadata, which wins."""
+    if page is not None:
+        article.title = page.title or article.title
+        article.author, article.outlet, article.url = page.author, page.outlet, page.url or article.url
+        if page.published:
+            set_publication(article, Publication(page.published, DAY, BASIS_PAGE, "the page's publication date"))
+    if metadata is not None:
+        article.outlet = metadata.source or article.outlet
+        article.url = metadata.url or article.url
+        article.title = article.title or metadata.title
+        if metadata.published:
+            precision = {10: DAY, 7: MONTH, 4: YEAR}[len(metadata.published)]
+            set_publication(article, Publication(metadata.published, precision, BASIS_METADATA, metadata.origin))
 
 
 def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article | str]:

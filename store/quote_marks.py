@@ -44,12 +44,15 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     bounds = _paragraph_bounds(text)
     carried: tuple[int, str] | None = None  # an opener left open at the end of the previous paragraph
+    reopener = -1  # where a continued quote's paragraph repeats its opener (`« … ¶ « … »`)
     for p_start, p_end in bounds:
         stack: list[tuple[int, str]] = [carried] if carried else []
         carried = None
         last_end = p_start
         for i in range(p_start, p_end):
             char = text[i]
+            if i == reopener:
+                continue
             if char == '"':
                 if stack and stack[-1][1] == '"':
                     _close(text, spans, stack, len(stack) - 1, i)
@@ -70,8 +73,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             opener = stack[0]
             following = bounds[bounds.index((p_start, p_end)) + 1] if (p_start, p_end) != bounds[-1] else None
             closes_next = following and _CLOSERS_OF.get(opener[1], "") in text[following[0] : following[1]]
+            next_start = following[0] + len(text[following[0] : following[1]]) - len(text[following[0] : following[1]].lstrip()) if following else -1
             if closes_next and not any(c in _OPENERS for c in text[following[0] : following[0] + 2]):
                 carried = opener  # a quote that runs over a line break
+            elif following and len(stack) == 1 and text[next_start : next_start + 1] == opener[1] and opener[1] != '"':
+                carried, reopener = opener, next_start  # French repeats the opener on each paragraph of a long quote
             else:
                 start, end = _trimmed(text, opener[0] + 1, p_end)
                 if len(text[start:end].split()) >= 3:

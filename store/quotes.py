@@ -16,8 +16,11 @@ from .lexicon import (
     ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
     PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
+from .interviews import Turn, find_turns
 from .quote_marks import MarkedSpan, find_marked_spans
 from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, person_likeness, phrase_gender, role_of, same_head
+from .speech_marks import SpeechFilter
+from .turn_speakers import TurnSpeakers
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Entity, Mention, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
@@ -60,10 +63,19 @@ class Attributor:
             for mention in entity.mentions:
                 for char in range(mention.start, mention.end):
                     self.mention_owner[char] = (entity, mention)
-        self.spans = [s for s in find_marked_spans(self.text) if self._is_speech_like(s)]
+        # Answers and dialogue lines are quotes by their layout; marks inside them are part of them.
+        self.turn_speakers = TurnSpeakers(self, find_turns(self.text))
+        self.turns = self.turn_speakers.turns
+        laid_out = [(t.question or (t.start, t.start)) for t in self.turns] + [(t.start, t.end) for t in self.turns]
+        marked = find_marked_spans(self.text)
+        speech = SpeechFilter(doc, self.text, marked)
+        self.spans = [
+            s for s in marked
+            if self._is_speech_like(s) and speech.is_speech(s) and not any(a <= s.outer_start and s.outer_end <= b for a, b in laid_out)
+        ]
         self.in_quote = [False] * len(doc)
-        for span in self.spans:
-            for token in doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand") or []:
+        for start, end in [(s.outer_start, s.outer_end) for s in self.spans] + [(t.start, t.end) for t in self.turns]:
+            for token in doc.char_span(start, end, alignment_mode="expand") or []:
                 self.in_quote[token.i] = True
         self.history: list[_SpeechAct] = []
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
@@ -93,11 +105,13 @@ class Attributor:
     # --- main ---------------------------------------------------------------------------------
     def quotes(self) -> list[Quote]:
         acts = [(span.outer_start, "quote", span) for span in self.spans]
+        acts += [(turn.start, "turn", turn) for turn in self.turns]
         acts += [(verb.idx, "verb", verb) for verb in self._indirect_speech_verbs()]
         acts.sort(key=lambda a: a[0])
         results: list[Quote] = []
         for _, what, item in acts:
-            quote = self._attribute(item) if what == "quote" else self._indirect(item)
+            attribute = {"quote": self._attribute, "turn": self._attribute_turn, "verb": self._indirect}[what]
+            quote = attribute(item)
             if quote is not None:
                 results.append(quote)
         return results
@@ -125,9 +139,19 @@ class Attributor:
         if span.missing_open and not cues:
             return None  # a stray closing mark, not a quote
         if speaker is None:
+            colon_verb = self._colon_verb(first)
+            speaker = self._speaker_of_cue(colon_verb, span.outer_start) if colon_verb is not None else None
+            cue = colon_verb if speaker is not None else None
+        if speaker is None:
             speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span.outer_start)
         self._remember(span.outer_start, speaker)
         return self._quote(span.text(self.text), span.start, span.end, DIRECT, cue if speaker is not None else None, speaker)
+
+    def _attribute_turn(self, turn: Turn) -> Quote | None:
+        """An interview answer or a dialogue line: its speaker comes from the layout."""
+        speaker = self.turn_speakers.speaker(turn)
+        self._remember(turn.start, speaker)
+        return self._quote(self.text[turn.start : turn.end], turn.start, turn.end, DIRECT, self.turn_speakers.tags.get(turn.start), speaker)
 
     def _quote(self, text: str, start: int, end: int, kind: str, cue, speaker: Speaker | None) -> Quote:
         """The record, with its evidence; below the threshold the speaker becomes a candidate only."""
@@ -160,6 +184,19 @@ class Attributor:
             i -= 1
         return self.text[words[0].idx : cue.idx + len(cue.text)]
 
+    def _colon_verb(self, first: int):
+        """`X a eu un mot pour les supporters : « … »` (also across a paragraph break): the verb of
+        the clause the colon closes; its subject, if it can speak, is the speaker."""
+        i = first - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 1 or self.doc[i].text != ":" or self.in_quote[i - 1]:
+            return None
+        token = self.doc[i - 1]
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            token = token.head
+        return token if token.pos_ in ("VERB", "AUX") and token.i < i else None
+
     def _window(self, first: int, last: int) -> range:
         doc = self.doc
         start = doc[first].sent.start
@@ -170,9 +207,12 @@ class Attributor:
         return range(start, end)
 
     def _cues(self, window: range, first: int, last: int) -> list:
-        """Reporting cues for a quote, best first: an incise after it (`», a-t-il dit`), then
-        reporting verbs and `selon` by distance. The first one that yields a speaker wins."""
+        """Reporting cues for a quote, best first: a reporting verb whose clause holds the quote
+        (`X a déclaré que « … », rapporte Reuters`: X said it, Reuters relays), an incise after it
+        (`», a-t-il dit`), then reporting verbs and `selon` by distance. The first one that
+        yields a speaker wins."""
         found = []
+        governors = self._reporting_governors(first, last)
         for i in window:
             if self.in_quote[i]:
                 continue
@@ -181,8 +221,19 @@ class Attributor:
                 continue
             distance = first - i if i < first else i - last
             incise = token.pos_ in ("VERB", "AUX") and self._is_incise(last, token)
-            found.append((0 if incise else 1, distance, token))
+            governs = i < first and i in governors and token.pos_ in ("VERB", "AUX")
+            found.append((0 if governs else 1 if incise else 2, distance, token))
         return [token for _, _, token in sorted(found, key=lambda item: (item[0], item[1]))]
+
+    def _reporting_governors(self, first: int, last: int) -> set[int]:
+        """Verbs whose complement clause or object holds the quote (`a déclaré que « … »`)."""
+        quoted = self.doc[first + 1] if first + 1 <= last else self.doc[first]
+        governors, below = set(), quoted
+        for ancestor in quoted.ancestors:
+            if below.dep_ in ("ccomp", "obj") and ancestor.i < first:
+                governors.add(ancestor.i)
+            below = ancestor
+        return governors
 
     def _is_incise(self, last: int, verb) -> bool:
         """An incise after the quote: `», a déclaré X`, `…, a-t-il dit`: the verb (with its
@@ -193,6 +244,15 @@ class Attributor:
         while j > last and (self.doc[j].pos_ in ("AUX", "ADV") or self.doc[j].text.startswith("-")):
             j -= 1
         return j > last and self.doc[j].text == ","
+
+    def _inverted_subject(self, verb) -> bool:
+        """The subject follows the verb: a clitic (`a-t-il`, `dit-elle`) or a noun phrase right after it."""
+        following = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if (following is not None and following.text.startswith("-")) or (before is not None and before.text.startswith("-")):
+            return True
+        subject = self._postposed_subject(verb)
+        return subject is not None and subject.i - verb.i <= 3 and (subject.pos_ == "PROPN" or person_likeness(subject) > 0)
 
     def _is_source_preposition(self, token) -> bool:
         """`selon X`, `d'après X` (not `selon laquelle`, which introduces a clause); `Pour X, « … »`
@@ -213,6 +273,8 @@ class Attributor:
         """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`).
         Verbs such as `lancer` report speech only in an incise (`», a lancé X`)."""
         lemma = speech_lemma(token)
+        if incise_after is not None and token.pos_ == "VERB" and self._inverted_subject(token) and self._is_incise(incise_after, token):
+            return True  # "», a-t-elle attaqué", "», soupire une habitante": French inverts the subject only to report
         if lemma in INCISE_VERBS:
             return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
         if lemma in CLAUSE_VERBS and not any(t.lower_ in ("que", "qu'", "qu’") for t in token.doc[token.i + 1 : token.i + 3]):
@@ -238,8 +300,9 @@ class Attributor:
         # A reporting verb up the chain gives the subject before any other verb does.
         for verb in sorted(chain, key=lambda v: (not self._is_speech_verb(v), chain.index(v))):
             subject = self._subject(verb)
-            if subject is not None:
-                return self._resolve_phrase(subject, position)
+            speaker = self._resolve_phrase(subject, position) if subject is not None else None
+            if speaker is not None:
+                return speaker  # else a thing: the verb it hangs on may have a speaker
         subject = self._preverbal_subject(cue)
         return self._resolve_phrase(subject, position) if subject is not None else None
 
@@ -263,7 +326,8 @@ class Attributor:
     def _subject(self, verb):
         """The verb's subject; a participle clause (`…, jugeant la réforme « inacceptable »`) has none
         of its own: the clause it hangs on gives it."""
-        gerund = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        # A participle clause or an infinitive (`tenté de désamorcer la polémique`) has no subject after it.
+        gerund = ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or ("Inf" in verb.morph.get("VerbForm") and speech_lemma(verb) != "faire savoir")
         for child in verb.children:
             if child.dep_.startswith("nsubj") and not self.in_quote[child.i] and child.lower_ != "-t":
                 if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
@@ -281,8 +345,8 @@ class Attributor:
             token = doc[i]
             if self.in_quote[i] or token.text in ".;:«»\"" or token.lower_ in ("que", "qu’", "qu'"):
                 return None
-            if token.pos_ == "ADP" and token.lower_ in ("à", "aux", "au", "par", "dans", "lors", "en", "avec", "devant", "après", "avant", "sur"):
-                i = self._skip_phrase(i)
+            if token.pos_ == "ADP" or token.lower_ == "lors":
+                i = self._skip_phrase(i)  # "de son côté", "devant la presse", "lors d'un colloque": circumstances
                 continue
             if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _SKIP_AFTER_VERB:
                 return token
@@ -462,12 +526,12 @@ class Attributor:
         """A definite role nobody was given by name: in news it is the most salient person who fits."""
         if role is None or person_likeness(head) <= 0:
             return None
-        likely = self.mentions.likely_holders(role, gender)
+        likely = self.mentions.likely_holders(role, gender, head.idx)
         if not likely:
             return None
         best_score, best = likely[0]
         margin = best_score - likely[1][0] if len(likely) > 1 else 1.0
-        return self._speaker_of(best, 0.5 + min(0.3, margin / 3), position)
+        return self._speaker_of(best, 0.4 + min(0.4, margin / 2), position)
 
     def _latter(self, token, position: int) -> Speaker | None:
         """`ce dernier`, `celle-ci`: the last person mentioned before, of that gender."""

@@ -73,6 +73,24 @@ class Event:
     sentence: str
 
 
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression of the body, kept so its date can be resolved again when the
+    publication date changes (metadata, the corpus, the user) without parsing the text again."""
+
+    start: int
+    end: int
+    tense: str | None  # PAST, PRESENT, FUTURE of the verb it depends on, None when unknown
+    sentence_start: int
+    sentence_end: int
+
+
+# Where a publication date comes from (`Article.published_basis`).
+BASIS_METADATA, BASIS_PAGE, BASIS_DATELINE, BASIS_TEXT, BASIS_USER, BASIS_CORPUS = (
+    "metadata", "page", "dateline", "text", "user", "corpus")
+INFERRED_BASES = (BASIS_TEXT, BASIS_CORPUS)  # dates reasoned out, shown with ≈
+
+
 @dataclass(slots=True)
 class Article:
     id: str
@@ -87,6 +105,22 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Added with issue 12 (defaults so older stores load): the publication date's precision, the
+    # words or file that give it, the article it was borrowed from, and where the article appeared.
+    published_precision: str | None = None  # "day", "month" or "year"
+    published_evidence: str | None = None
+    published_from: str | None = None  # file of the article a corpus date was borrowed from
+    updated: str | None = None  # "Mis à jour le …": relative expressions are read from this day
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    expressions: list[TimeExpression] = field(default_factory=list)  # in article files only
+    # The date a user's date replaced (date, precision, basis, evidence, from), so it can be undone.
+    published_before_user: list[str | None] | None = None
+
+    @property
+    def date_inferred(self) -> bool:
+        return self.published is not None and self.published_basis in INFERRED_BASES
 
     @property
     def body(self) -> str:
@@ -121,7 +155,7 @@ def article_to_doc(article: Article) -> dict[str, Any]:
 def article_to_summary_doc(article: Article) -> dict[str, Any]:
     """The index's copy: no paragraphs and no mention positions, which stay in the article's file."""
     doc = asdict(article)
-    del doc["paragraphs"], doc["source_starts"]
+    del doc["paragraphs"], doc["source_starts"], doc["expressions"]
     for entity in doc["entities"]:
         entity["mentions"] = []
     return doc
@@ -141,4 +175,5 @@ def article_from_doc(doc: dict[str, Any]) -> Article:
     ]
     data["quotes"] = [Quote(**q) for q in data.get("quotes", [])]
     data["events"] = [Event(**ev) for ev in data.get("events", [])]
+    data["expressions"] = [TimeExpression(**ex) for ex in data.get("expressions", [])]
     return Article(**data)

@@ -106,3 +106,25 @@ def test_weak_evidence_abstains_but_keeps_the_best_candidate(parse):
     assert quote.confidence < 0.9
     if quote.speaker is None:
         assert quote.candidate is not None
+
+
+def test_a_colon_gives_the_subject_of_its_clause_and_a_long_quote_runs_over_paragraphs(parse):
+    body = (
+        "Devant le conseil, Mme Odile Ferrand a pris la parole pour conclure la séance :\n\n"
+        "« Nous avons tenu le budget cette année.\n\n"
+        "« Nous tiendrons aussi le suivant, sans hausse d'impôts. »"
+    )
+    quotes = direct(parse(HEAD + body))
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Nous avons tenu") and quotes[0].text.endswith("impôts.")
+    assert quotes[0].speaker == "Odile Ferrand"
+
+
+def test_an_inverted_subject_makes_any_verb_a_reporting_one(parse):
+    body = "M. Luc Perrot et Mme Agnès Caron se sont affrontés.\n\n« Vous n'avez rien compris au dossier », a-t-elle attaqué."
+    assert speakers(parse, body) == ["Agnès Caron"]
+
+
+def test_the_verb_whose_clause_holds_the_quote_beats_a_relaying_incise(parse):
+    body = "Hugo Marin a déclaré que « la saison est sauvée », rapporte l'agence locale."
+    assert speakers(parse, body) == ["Hugo Marin"]

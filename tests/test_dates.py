@@ -14,7 +14,7 @@ def events(article):
 def test_publication_from_a_published_line(parse):
     article = parse(DATELINE + "Le ministre parle.")
     assert (article.published, article.published) == ("2022-02-09", "2022-02-09")
-    assert "Publié le 9 février 2022" in article.published_basis
+    assert article.published_basis == "dateline" and "Publié le 9 février 2022" in article.published_evidence
     assert all("Publié" not in p for p in article.paragraphs)  # page furniture, not text
 
 
@@ -32,11 +32,20 @@ def test_weekday_alone_pins_the_year_of_a_day_and_month(parse):
     assert article.published == "2021-12-30"  # the latest year, not after this one, where 30/12 is a Thursday
 
 
-def test_month_date_line_and_weekdays_give_the_day(parse):
+def test_month_date_line_leaves_weekdays_undated(parse):
     article = parse(" date 2022-03 Le ministre a annoncé mercredi une rencontre prévue le 4 avril.\nElle se tiendra à Genève.")
-    assert article.published == "2022-03-30"  # the last Wednesday of March before 4 April
-    month_only = parse(" date 2022-03 Le ministre parle de la crise.\nRien de neuf.")
-    assert (month_only.published, month_only.published_basis) == ("2022-03", "date line « 2022-03 »")
+    assert (article.published, article.published_precision, article.published_basis) == ("2022-03", "month", "dateline")
+    assert events(article) == {"le 4 avril": ("2022-04-04", "day")}  # which Wednesday of March is not said
+    alone = parse("date 2022-03\nTitre de la dépêche du jour\nLe ministre parle de la crise.")
+    assert alone.published == "2022-03" and all("2022-03" not in p for p in alone.paragraphs)
+
+
+def test_a_day_named_with_its_weekday_places_the_other_weekdays(parse):
+    article = parse(" date 2023-09 Titre de la dépêche du jour\nDans la nuit du mercredi 13 au jeudi 14 septembre, "
+                    "la crue a tout emporté. Le maire déposera plainte vendredi.")
+    assert events(article)["du mercredi 13"] == ("2023-09-13", "day")
+    assert events(article)["vendredi"] == ("2023-09-15", "day")
+    assert article.published == "2023-09"  # the text does not say on which day it was written
 
 
 def test_no_date_in_the_text_means_none(parse):
@@ -83,3 +92,74 @@ def test_events_keep_their_sentence(parse):
     article = parse(DATELINE + "Le ministre a parlé mardi devant la presse. Il repart.")
     (event,) = [e for e in article.events if e.expression == "mardi"]
     assert event.sentence == "Le ministre a parlé mardi devant la presse."
+
+
+@pytest.mark.parametrize(
+    "page, published",
+    [
+        ("Titre de la dépêche du jour\nPublié: 21.02.2024, 18h32\nLe texte.", "2024-02-21"),
+        ("Titre de la dépêche du jour\nMis à jour le 27 juin 2023 à 18h42\nLe texte.", "2023-06-27"),
+        ("Titre de la dépêche du jour\nPARIS, 14 mars 2022 (AFP) - Le ministre a parlé.", "2022-03-14"),
+        ("Titre de la dépêche du jour\nGenève, le 21 janvier 2022 - Le ministre a parlé.", "2022-01-21"),
+        ("Titre de la dépêche du jour\nhttps://www.exemple.fr/monde/2022/02/12/un-appel_123.html\nLe texte.", "2022-02-12"),
+    ],
+)
+def test_the_page_states_its_date(parse, page, published):
+    article = parse(page)
+    assert (article.published, article.published_precision, article.published_basis) == (published, "day", "dateline")
+
+
+def test_a_dateline_without_a_year_takes_the_year_the_text_fixes(parse):
+    fixed = parse("Titre de la dépêche du jour\nPARIS, 14 mars (AFP) - Le sommet du 2 mars 2022 a échoué.")
+    assert fixed.published == "2022-03-14"
+    assert "14 mars" not in events(fixed)  # the dateline's date is the publication, not an event
+    assert parse("Titre de la dépêche du jour\nPARIS, 14 mars (AFP) - Le ministre a parlé.").published is None
+
+
+def test_the_text_is_read_from_its_last_update(parse):
+    # Published on Thursday 14 March, updated on Friday 15: "vendredi matin" in the past is the 15th.
+    article = parse("Titre de la dépêche du jour\nPublié le 14 mars 2024 à 18h05 · Mis à jour le 15 mars 2024 à 8h40\n"
+                    "Le président a confirmé vendredi matin la date du vote.")
+    assert (article.published, article.updated) == ("2024-03-14", "2024-03-15")
+    assert events(article) == {"vendredi": ("2024-03-15", "day")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, expected",
+    [
+        ("Le titre a cédé 23 % depuis janvier.", "depuis janvier", ("2022-01", "month")),
+        ("Il a détourné de l'argent entre 2016 et 2021.", "2021", ("2021", "year")),
+        ("Elle est élue depuis 2014.", "depuis 2014", ("2014", "year")),
+        ("L'été 2021 avait vu les glaciers fondre.", "L'été 2021", ("2021", "year")),
+        ("Il a été réélu le mois dernier.", "le mois dernier", ("2022-01", "month")),
+        ("Le texte devait être adopté avant la fin de la présidence, ce vendredi.", "ce vendredi", ("2022-02-11", "day")),
+        ("La réunion de lundi a tourné court.", "lundi", ("2022-02-07", "day")),
+    ],
+)
+def test_more_expressions(parse, sentence, expression, expected):
+    assert events(parse(DATELINE + sentence))[expression] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quelque 2000 soldats sont arrivés.",  # a count, not a year
+        "Le plan « Cap 2026 » supprime des postes.",  # a name
+        "« Aujourd'hui, on compte mieux les hectares que les vies », a-t-elle déclaré.",  # "nowadays"
+        "Il a plu beaucoup pour un mois de mai.",  # any May
+        "Le sommet aura lieu à l'automne.",  # which autumn is not said
+        "Les exercices doivent se terminer le 1er février.",  # future, but 1 February is past: a slip
+    ],
+)
+def test_not_dates(parse, sentence):
+    assert events(parse(DATELINE + sentence)) == {}
+
+
+def test_undated_articles_leave_their_weekdays_undated(parse):
+    assert events(parse("Titre de la dépêche du jour\nLe ministre a parlé samedi et parlera lundi.")) == {}
+
+
+def test_a_date_qualifying_a_noun_does_not_take_the_verbs_past(parse):
+    article = parse("Titre de la dépêche du jour\nPublié le 30 décembre 2021\n"
+                    "L'entretien a préparé le terrain pour des négociations à Genève en janvier.")
+    assert events(article)["en janvier"] == ("2022-01", "month")

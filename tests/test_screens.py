@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from rich.color import ColorSystem
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from store import Store
 from store.export import citation
@@ -146,12 +146,19 @@ async def test_timeline_list_keeps_the_date_column_clear_at_80_columns(seed_stor
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TimelineListScreen)
-        lines = shown_lines(app.screen.query_one(OptionList))[1:-1]  # inside the border
-        assert len(lines) > 5
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(app.main.corpus.events_in_order()) > 5
+        lines = shown_lines(table)[1:]  # below the header
+        assert sum(1 for line in lines if line.strip()) > 5
         for line in lines:
-            date_column = line[2:12]  # after the border and the option's padding
+            date_column = line[1:11]  # after the cell's padding
             assert re.fullmatch(r"\d{4}(-\d\d){0,2} *| *", date_column), line
-        assert "1 dated expressions" not in str(app.screen.summary)
+        assert not re.search(r"\b1 dated expressions", str(app.screen.summary))  # "1 dated expression", singular
+        await pilot.press("down", "enter")  # the second event, in the reader
+        await pilot.pause()
+        event, article = app.main.corpus.events_in_order()[1]
+        assert app.screen is app.main and app.main.current_id == article.id
+        assert app.main.query_one(Reader).target == (event.start, event.end)
 
 
 async def test_entity_view_counts_in_the_singular(seed_store_path):

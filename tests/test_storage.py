@@ -121,7 +121,7 @@ def test_the_writer_removes_temporary_files_left_by_a_crash_and_a_reader_does_no
     path = tmp_path / "store.json"
     with Store(path) as store:
         store.add_articles([article(1)])
-    leftovers = [tmp_path / ".store.json.999.tmp", tmp_path / ".store.json.read.json.999.tmp",
+    leftovers = [tmp_path / ".store.json.999.tmp", tmp_path / ".store.json.read.json.999.tmp", tmp_path / ".store.json.index.999.tmp",
                  tmp_path / "store.json.articles" / ".id00002.json.999.tmp"]
     for leftover in leftovers:
         leftover.write_bytes(b"{partial")

@@ -27,17 +27,22 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Browse French news on the Biden–Putin diplomacy over Ukraine: who said what, when, where.")
     parser.add_argument("--version", action="version", version=f"ukr-tui {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
-    importing = commands.add_parser("import", parents=[common], help="add article files or folders to the store")
+    dating = argparse.ArgumentParser(add_help=False)
+    dating.add_argument("--metadata", type=Path, metavar="FILE.csv",
+                        help="dates, outlets, addresses of the files (columns file,published,source,url,title); "
+                             "default: a metadata.csv beside them")
+    dating.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date of the one file given")
+    importing = commands.add_parser("import", parents=[common, dating], help="add article files or folders to the store")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     quotes = commands.add_parser("quotes", parents=[common], help="list stored quotes")
     quotes.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (any spelling of the name)")
     quotes.add_argument("--json", action="store_true", help="one JSON object per quote, one per line")
     quotes.add_argument("--indirect", action="store_true", help="include indirect speech")
-    extract = commands.add_parser("extract", parents=[common], help="print what is extracted from files, without storing")
+    extract = commands.add_parser("extract", parents=[common, dating], help="print what is extracted from files, without storing")
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     extract.add_argument("--json", action="store_true", help="one JSON object per file, one per line (the default)")
     extract.add_argument("--summary", action="store_true", help="a readable summary per file instead of JSON")
-    evaluate = commands.add_parser("evaluate", parents=[common], help="score extraction against a gold file")
+    evaluate = commands.add_parser("evaluate", parents=[common, dating], help="score extraction against a gold file")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
@@ -137,7 +142,7 @@ def cmd_import(args, db: Path) -> int:
                 bar.update(task, completed=step.done, total=step.total, rate=rate,
                            description=f"Importing {printable(step.current[:40], single_line=True)}")
 
-            report = library.import_paths(present, progress, workers=None)
+            report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published)
     finally:
         library.close()
     for error in report.errors:
@@ -145,6 +150,9 @@ def cmd_import(args, db: Path) -> int:
     repaired = f"; {report.repaired} repaired (their article file was missing or damaged)" if report.repaired else ""
     print(printable(f"Imported {report.added} article(s) into {db}; {report.already_there} already there{repaired}; "
                     f"{len(report.errors) + len(missing)} skipped.", single_line=True))
+    if report.dated_from_corpus:
+        print(printable("Dated from other articles telling the same happening (≈): " + ", ".join(report.dated_from_corpus),
+                        single_line=True))
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or missing else 0
@@ -190,21 +198,27 @@ def cmd_quotes(args, db: Path) -> int:
 
 def cmd_extract(args, db: Path) -> int:
     from store import InputError, article_json, canonicalise, expand_paths, parse_text
-    from store.reading import read_article_text
+    from store.anchoring import date_from_corpus
+    from store.metadata import metadata_for
+    from store.pipeline import describe, read_source
 
     files = expand_paths(args.paths)
     if not files:
         raise InputError("no article files found in " + ", ".join(map(str, args.paths)))
+    metadata = metadata_for(files, args.metadata, args.published)
     articles, sources, failed = [], [], 0
     for path in files:
         try:
-            source = read_article_text(path)
-            articles.append(parse_text(source, path.name))
+            source, page = read_source(path)  # a saved page's source is its main text
+            article = parse_text(source, path.name)
+            describe(article, page, metadata.get(path))
+            articles.append(article)
             sources.append(source)
         except InputError as error:
             warn(f"skipped {error}")
             failed += 1
     canonicalise(articles)
+    date_from_corpus(articles)  # the files extracted together are the corpus
     for article, source in zip(articles, sources, strict=True):
         print(_summary(article) if args.summary else json_line(article_json(article, source)))
     return EXIT_ERROR if failed else 0
@@ -223,7 +237,7 @@ def _summary(article) -> str:
 def cmd_evaluate(args, db: Path) -> int:
     from store import evaluate_files
 
-    print(printable(evaluate_files(args.gold, args.paths)))  # it names files and quotes article text
+    print(printable(evaluate_files(args.gold, args.paths, args.metadata, args.published)))  # it names files and quotes article text
     return 0
 
 

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,8 +35,11 @@ class JumpListScreen(ModalScreen[JumpTo | None]):
         with Vertical(id="jump-list"):
             yield Static(Text(self.heading, style="bold"), id="jump-list-title")
             yield Static(self.summary, id="jump-list-summary")
-            yield OptionList(*[Option(label, id=str(i), disabled=target is None) for i, (label, target) in enumerate(self.rows)])
+            yield self.make_list()
         yield Footer()
+
+    def make_list(self) -> Widget:
+        return OptionList(*[Option(label, id=str(i), disabled=target is None) for i, (label, target) in enumerate(self.rows)])
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen.for_screen(self))

@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
-from store import Article, Library, StoreError, name_search
+from store import Article, InputError, Library, StoreError, name_search
 from store.export import citation
 from store.safe_text import printable
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded, SearchDone
-from ..widgets.article_list import ArticleList
+from ..widgets.article_list import ArticleList, article_label
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.reader import Reader
 from ..widgets.timeline_strip import TimelineStrip
@@ -27,6 +27,7 @@ from ..worker_errors import report_failed_worker
 from .citation import CitationScreen
 from .entity import EntityScreen
 from .help import HelpScreen
+from .set_date import UNDO, SetDateScreen
 from .timeline_list import TimelineListScreen
 from .who_said import WhoSaidScreen
 
@@ -88,6 +89,8 @@ class MainScreen(Screen):
                 tooltip='Highlight the previous quote in the reader'),
         Binding("d", "toggle_dates", "Dates", show=False, id="main.dates",
                 tooltip='Show or hide the resolved date after each dated expression in the reader'),
+        Binding("D", "set_date", "Set date", show=False, id="main.set_date",
+                tooltip="Set or correct the article's publication date (kept in the store; empty puts back the one before)"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="main.copy_quote",
                 tooltip='Copy «quote» — speaker, source, date'),
         Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read",
@@ -157,15 +160,22 @@ class MainScreen(Screen):
 
     @on(LibraryLoaded)
     def library_loaded(self, message: LibraryLoaded) -> None:
-        self.library = library = message.library
-        self.query_one(TimelineStrip).set_days(library.day_counts(), {
-            day: [event.sentence for event, _ in library.events_on(day)] for day in library.dated_days()
-        })
+        self.library = message.library
+        self._show_days()
         self._refresh_list()
         ids = self.query_one(ArticleList).ids
         if ids:
             self.current_id = ids[0]
         self._update_status()
+        if library.read_only:
+            self.tell(f"Opened read-only: {self._read_only_reason()}", "warning")
+
+    def _show_days(self) -> None:
+        library = self.library
+        assert library is not None
+        self.query_one(TimelineStrip).set_days(library.day_counts(), {
+            day: [event.sentence for event, _ in library.events_on(day)] for day in library.dated_days()
+        })
 
     def _visible_articles(self) -> list[Article]:
         assert self.library is not None
@@ -181,7 +191,7 @@ class MainScreen(Screen):
             return
         parts = [f"ukr-tui · {len(library)} articles · {library.unread_count} unread"]
         if library.read_only:
-            parts.append(f"read-only ({self._read_only_reason()})")
+            parts.append("read-only (m says why)")
         if self.day_filter:
             parts.append(f"day {self.day_filter}")
         if self.query_text:
@@ -230,7 +240,7 @@ class MainScreen(Screen):
 
     def _read_only_reason(self) -> str:
         assert self.library is not None
-        return getattr(self.library.store, "read_only_reason", "") or "another ukr-tui holds the store"
+        return self.library.store.read_only_reason or "another ukr-tui holds the store"
 
     def _mark_read(self, article_id: str, read: bool = True) -> None:
         """Durable at once (a small atomic write); a store that cannot be written says so and goes on."""
@@ -450,6 +460,31 @@ class MainScreen(Screen):
         text = citation(article, quote)
         self.app.copy_to_clipboard(text)
         self.app.push_screen(CitationScreen(text))
+
+    def action_set_date(self) -> None:
+        if self.library is None or self.current_id is None:
+            return
+        if self.library.read_only:
+            self.tell("Read-only: another ukr-tui holds the store, so dates cannot change here.", "warning")
+            return
+        article, article_id = self.library.summary(self.current_id), self.current_id
+        self.app.push_screen(SetDateScreen(article_label(article), article.published, article.published_basis),
+                             lambda value: value is not None and self._set_date(article_id, value))
+
+    def _set_date(self, article_id: str, value: str) -> None:
+        """Durable at once (two small atomic writes); the list, reader and timeline follow."""
+        assert self.library is not None
+        try:
+            article = self.library.set_published(article_id, None if value == UNDO else value)
+        except (StoreError, InputError, OSError) as error:
+            self.tell(f"The date could not be saved: {error}", "warning")
+            return
+        self._show_days()
+        self._refresh_list()
+        with self.app.batch_update():
+            self.query_one(Reader).show(None)  # the same article, drawn again with its new date
+            self.show_article(article_id)
+        self.tell(f"Publication date: {article.published or 'none'} ({article.published_basis or 'no basis'})")
 
     def action_toggle_read(self) -> None:
         if self.library is None or self.current_id is None:

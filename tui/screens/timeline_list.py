@@ -1,45 +1,67 @@
-"""The whole timeline as a list: each dated expression, its sentence and its article."""
+"""The whole timeline as a table: date, the dated expression in its sentence, the article.
+
+A table draws only the rows on screen, so tens of thousands of events open at once; each row is
+two lines high and its sentence wraps inside its own column, never under the date."""
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
+from textual.widgets import DataTable
 
+from store import Article, Event
 from store.library import Library
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
 from ..wording import clip, plural
-from .jump_list import JumpListScreen, Target
+from .jump_list import JumpListScreen
 from .who_said import shown
 
 DATE_WIDTH = 10
-SENTENCE_SHOWN = 160  # Enter opens the whole sentence in the reader
+ROW_LINES = 2
+ROWS_PER_FRAME = 300
 
 
-def event_row(date: str, expression: str, sentence: str, title: str) -> Table:
-    """The date in its own column; the expression and sentence wrap inside theirs, at word
-    boundaries, so nothing spills under the date; the article's title below, on one line."""
-    row = Table.grid(padding=(0, 1), expand=True)
-    row.add_column(width=DATE_WIDTH, no_wrap=True)
-    row.add_column(ratio=1, overflow="fold")
-    text = Text(shown(expression), style="italic")
-    text.append("  " + shown(clip(sentence, SENTENCE_SHOWN)))
-    row.add_row(Text(date, style="bold"), text)
-    row.add_row("", Text(shown(title), style="dim", no_wrap=True, overflow="ellipsis"))
-    return row
-
-
-def timeline_rows(library: Library) -> list[Target]:
-    return [
-        (event_row(event.date, event.expression, event.sentence, article_label(article)), JumpTo(article.id, event.start, event.end))
-        for event, article in library.events_in_order()
-    ]
+def said_cell(event: Event, width: int) -> Text:
+    """The expression, then as much of its sentence as the row's lines hold, cut at a word."""
+    text = Text(shown(event.expression), style="italic")
+    room = max(width * ROW_LINES - len(text) - width // 3, 10)  # lines break early, at words: leave slack
+    text.append("  " + shown(clip(event.sentence, room)))
+    return text
 
 
 class TimelineListScreen(JumpListScreen):
     HELP_TITLE = "Timeline list (t)"
+    HELP_EXTRA = [("↓ ↑, PgDn PgUp, Enter", "Move; Enter opens the article at the dated expression")]
 
     def __init__(self, library: Library) -> None:
-        rows = timeline_rows(library)
-        summary = Text(f"{plural(len(rows), 'dated expression')} across {plural(len(library), 'article')}", style="dim")
-        super().__init__("Timeline", summary, rows)
+        self.events: list[tuple[Event, Article]] = library.events_in_order()
+        summary = Text(f"{plural(len(self.events), 'dated expression')} across {plural(len(library), 'article')}", style="dim")
+        super().__init__("Timeline", summary, [])
+
+    def make_list(self) -> DataTable:
+        return DataTable(cursor_type="row", zebra_stripes=True, id="timeline-table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        # The list box is 90% of the screen, less its border and padding, the scrollbar and cell padding.
+        inner = int(self.app.size.width * 0.9) - 4 - 2 - 6
+        title_width = max(12, inner // 4)
+        said_width = max(20, inner - DATE_WIDTH - title_width)
+        table.add_column("Date", width=DATE_WIDTH, key="date")
+        table.add_column("Said", width=said_width, key="said")
+        table.add_column("Article", width=title_width, key="article")
+        self._add_rows(0, said_width)
+        table.focus()
+
+    def _add_rows(self, start: int, said_width: int) -> None:
+        """A screenful first, then the rest a chunk per frame, so keys work while a long list fills."""
+        table = self.query_one(DataTable)
+        for event, article in self.events[start : start + ROWS_PER_FRAME]:
+            table.add_row(Text(event.date, style="bold"), said_cell(event, said_width),
+                          Text(shown(article_label(article)), style="dim"), height=ROW_LINES)
+        if start + ROWS_PER_FRAME < len(self.events):
+            self.call_after_refresh(self._add_rows, start + ROWS_PER_FRAME, said_width)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        chosen, article = self.events[event.cursor_row]
+        self.dismiss(JumpTo(article.id, chosen.start, chosen.end))

@@ -27,7 +27,7 @@ class ArticleList(DataTable):
 
     def on_mount(self) -> None:
         self.add_column(" ", key="unread", width=1)
-        self.add_column("Date", key="date", width=10)
+        self.add_column("Date", key="date", width=11)
         self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it; the file is in the reader
 
     def show(self, articles: list[Article], read_ids: set[str]) -> None:
@@ -43,7 +43,7 @@ class ArticleList(DataTable):
         for article in articles:
             self.add_row(
                 Text("●" if article.id not in read_ids else " ", style="bold"),
-                Text(article.published or "—"),
+                Text(("≈" if article.date_inferred else "") + (article.published or "—")),  # ≈: reasoned out, not stated
                 Text(printable(article_label(article), single_line=True)[:TITLE_WIDTH]),
                 key=article.id,
             )

@@ -212,9 +212,13 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             article = self.article
             if article.title:  # an untitled article starts with its lead, which the list shows as its name
                 lines += [Line(piece) for piece in Text(self.heading, style="bold").wrap(self.app.console, width)]
-            meta = Text(article.published or "date unknown", style="dim")
+            published = ("≈" if article.date_inferred else "") + article.published if article.published else ""
+            meta = Text(f"Published {published}" if published else "Publication date unknown", style="dim")
             if article.published_basis:
-                meta.append(f"  ({printable(article.published_basis, single_line=True)})", style="dim italic")
+                why = f"{article.published_basis}: {article.published_evidence}" if article.published_evidence else article.published_basis
+                meta.append(f" (from the {printable(why, single_line=True)[:100]})", style="dim italic")
+            if article.outlet:
+                meta.append(f"  ·  {printable(article.outlet, single_line=True)}", style="dim")
             meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
             lines += [Line(piece) for piece in meta.wrap(self.app.console, width)]
             for paragraph in self._paragraphs:
@@ -224,6 +228,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._body_lines = [(line.start, index) for index, line in enumerate(lines) if line.start >= 0]
         self.virtual_size = Size(width, len(lines))
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        """A theme or style change: the cached strips carry the old colours."""
+        super().notify_style_update()
+        self._strips.clear()
 
     def on_resize(self) -> None:
         if self._width != self._wrapped_width:

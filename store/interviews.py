@@ -1,0 +1,171 @@
+"""Quotes that the layout gives, not quote marks: interview answers and em-dash dialogue.
+
+An interview sets the journalist's questions apart — a bold paragraph ending in "?", a "Q :"
+label, or dash lines that alternate question and answer — and each answer is the interviewee's
+words. Dialogue puts each turn on its own line after a dash; a turn without a speech tag belongs
+to whoever did not speak the turn before. This module only reads the layout (plain text in,
+character ranges out); `quotes.py` decides who the speakers are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ANSWER, TURN = "answer", "turn"
+_DASHES = ("—", "–", "―")
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:–—-]\s*", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"(?:R|Réponse)\s*[:–—-]\s*", re.IGNORECASE)
+# Words of a lead that announce questions and answers ("interrogé par la presse", "entretien").
+INTERVIEW_WORDS = frozenset("""
+interrogé interrogée interrogés interrogées questions question entretien interview répondu répond
+""".split())
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Spoken words at [start, end): an interview answer or a dialogue turn.
+
+    `line_end` is the end of the line, past a speech tag (`— Tu viens ? demande Léa.`); `run`
+    numbers the group of turns; `lead` is the text before the group that introduces the people;
+    `question` is the question an answer replies to.
+    """
+
+    start: int
+    end: int
+    kind: str
+    run: int
+    lead: tuple[int, int]
+    line_end: int
+    question: tuple[int, int] | None = None
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph (blocks between blank lines, or single lines)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _bold_inner(text: str) -> str | None:
+    stripped = text.strip()
+    if len(stripped) > 4 and stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")):
+        return stripped[2:-2].strip()
+    return None
+
+
+def _dash_body(text: str, start: int, end: int) -> int | None:
+    """Where the words of a dash line begin, or None if the line does not open with a dash."""
+    line = text[start:end]
+    if line[:1] in _DASHES and line[1:2].isspace():
+        return start + 1 + len(line[1:]) - len(line[1:].lstrip())
+    return None
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    line = text[start:end]
+    bold = _bold_inner(line)
+    if bold is not None:
+        return bold.rstrip().endswith("?")
+    body = _dash_body(text, start, end)
+    return bool(_QUESTION_LABEL.match(text, body if body is not None else start))
+
+
+def _answer_start(text: str, start: int) -> int:
+    label = _ANSWER_LABEL.match(text, start)
+    return label.end() if label else start
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _alternates_question_answer(lines: list[str], lead: str) -> bool:
+    """Dash lines that go question, answer, question, answer …: a press conference, not a dialogue."""
+    if len(lines) < 2 or len(lines) % 2:
+        return False
+    questions, answers = lines[0::2], lines[1::2]
+    if not all(q.rstrip().endswith("?") for q in questions) or any(a.rstrip().endswith("?") for a in answers):
+        return False
+    lead_words = set(re.findall(r"\w+", lead.lower()))
+    return len(lines) >= 4 or bool(lead_words & INTERVIEW_WORDS)
+
+
+def find_turns(text: str) -> list[Turn]:
+    """Interview answers and dialogue turns, in order of the text."""
+    blocks = paragraphs(text)
+    turns: list[Turn] = []
+    bold_questions = sum(1 for s, e in blocks if _bold_inner(text[s:e]) is not None and _is_question(text, s, e))
+    run = 0
+    lead_from = 0
+    i = 0
+    while i < len(blocks):
+        start, end = blocks[i]
+        lead = (lead_from, blocks[i - 1][1]) if i else (0, 0)
+        if _dash_body(text, start, end) is not None:
+            j = i
+            while j < len(blocks) and _dash_body(text, *blocks[j]) is not None:
+                j += 1
+            turns += _dash_run(text, blocks[i:j], run, (blocks[i - 1][0], blocks[i - 1][1]) if i else (0, 0))
+            run, lead_from, i = run + 1, blocks[j - 1][1], j
+            continue
+        labelled = _QUESTION_LABEL.match(text, start) is not None
+        if _is_question(text, start, end) and (labelled or bold_questions >= 2):
+            j, answers = i, []
+            while j < len(blocks) and _is_question(text, *blocks[j]):
+                question = blocks[j]
+                k = j + 1
+                while k < len(blocks) and not _is_question(text, *blocks[k]) and _dash_body(text, *blocks[k]) is None:
+                    k += 1
+                has_next_question = k < len(blocks) and _is_question(text, *blocks[k])
+                # The last answer is one paragraph: what follows it is the article going on.
+                for a_start, a_end in blocks[j + 1 : k if has_next_question else min(k, j + 2)]:
+                    body = _answer_start(text, a_start)
+                    answers.append(Turn(body, _trimmed_end(text, body, a_end), ANSWER, run, lead, a_end, question))
+                j = k if has_next_question else min(k, j + 2)
+            turns += answers
+            run, lead_from, i = run + 1, blocks[j - 1][1], j
+            continue
+        i += 1
+    return turns
+
+
+def _dash_run(text: str, lines: list[tuple[int, int]], run: int, lead: tuple[int, int]) -> list[Turn]:
+    bodies = [(_dash_body(text, s, e) or s, e) for s, e in lines]
+    labelled = any(_QUESTION_LABEL.match(text, b) for b, _ in bodies)
+    if labelled:
+        turns, question = [], None
+        for body, end in bodies:
+            if _QUESTION_LABEL.match(text, body):
+                question = (body, end)
+            elif question is not None:
+                start = _answer_start(text, body)
+                turns.append(Turn(start, _trimmed_end(text, start, end), ANSWER, run, lead, end, question))
+        return turns
+    words = [text[b:e] for b, e in bodies]
+    if _alternates_question_answer(words, text[lead[0] : lead[1]]):
+        return [
+            Turn(b, _trimmed_end(text, b, e), ANSWER, run, lead, e, bodies[n - 1])
+            for n, (b, e) in enumerate(bodies)
+            if n % 2
+        ]
+    return [Turn(b, _trimmed_end(text, b, e), TURN, run, lead, e) for b, e in bodies]
+
+
+_VOCATIVE = re.compile(
+    r"\b(?:vous|toi)\s*,\s*(?P<after>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)\s*,"
+    r"|(?:^|[.?!]\s+|\bEt\s+)(?P<before>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)\s*,\s*(?:vous|tu)\b"
+)
+
+
+def vocative(question: str) -> str | None:
+    """The name the question is addressed to: `Et vous, Léa, …`, `Paul, vous …`."""
+    match = _VOCATIVE.search(question.strip("*_ "))
+    return (match.group("after") or match.group("before")) if match else None
+
+
+_BYLINE = re.compile(r"(?:\bpar|:)\s*$", re.IGNORECASE)
+
+
+def is_byline(text: str, paragraph_start: int, mention_start: int) -> bool:
+    """`Propos recueillis par X`, `Texte : X`: the journalist's name, not an interviewee's."""
+    return bool(_BYLINE.search(text[paragraph_start:mention_start]))

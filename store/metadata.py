@@ -1,0 +1,93 @@
+"""What is known of an article from outside its text: a `metadata.csv` (the shape of a press-database
+export: `file,published,source,url,title`, all but `file` optional) or `--published` for one file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .reading import InputError
+
+METADATA_FILE = "metadata.csv"
+COLUMNS = ("file", "published", "source", "url", "title")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    published: str | None = None  # YYYY-MM-DD, YYYY-MM or YYYY
+    source: str | None = None  # the outlet
+    url: str | None = None
+    title: str | None = None
+    origin: str = METADATA_FILE  # what gave it, said with the date
+
+
+def parse_published(text: str, where: str) -> str:
+    """`2022-02-09`, `2022-02-09T10:15:00+01:00`, `09/02/2022`, `2022-02`, `2022`, to ISO at its precision."""
+    text = text.strip()
+    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?", text):
+        parts = match.groups()
+    elif match := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text):
+        parts = (match.group(3), match.group(2), match.group(1))
+    elif re.fullmatch(r"\d{4}-\d{2}|\d{4}", text):
+        month = text[5:] or "01"
+        if not (1 <= int(month) <= 12):
+            raise InputError(f"{where}: « {text} » is not a date")
+        return text
+    else:
+        raise InputError(f"{where}: « {text} » is not a date (write YYYY-MM-DD)")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+    except ValueError:
+        raise InputError(f"{where}: « {text} » is not a date") from None
+
+
+def read_metadata_csv(path: Path) -> dict[str, Metadata]:
+    """File name (as written in the `file` column, and its base name) → what the row says."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            sample = handle.read(4096)
+            handle.seek(0)
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
+            rows = list(csv.DictReader(handle, dialect=dialect))
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not a CSV file in UTF-8 ({error})") from None
+    if not rows or "file" not in {(k or "").strip().lower() for k in rows[0]}:
+        raise InputError(f"{path}: a metadata file needs a header line with a 'file' column ({','.join(COLUMNS)})")
+    found: dict[str, Metadata] = {}
+    for number, row in enumerate(rows, 2):
+        values = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        if not values.get("file"):
+            continue
+        where = f"{path}, line {number}"
+        published = parse_published(values["published"], where) if values.get("published") else None
+        entry = Metadata(published, values.get("source") or None, values.get("url") or None, values.get("title") or None,
+                         origin=path.name)
+        found[values["file"]] = entry
+        found.setdefault(Path(values["file"]).name, entry)
+    return found
+
+
+def metadata_for(files: list[Path], explicit: Path | None = None, published: str | None = None) -> dict[Path, Metadata]:
+    """Each file's metadata: from `--published` (one file), `--metadata FILE.csv`, else a
+    `metadata.csv` in the file's folder."""
+    if published is not None:
+        if len(files) != 1:
+            raise InputError(f"--published gives the date of one file, and {len(files)} were given")
+        return {files[0]: Metadata(parse_published(published, "--published"), origin="--published")}
+    tables: dict[Path, dict[str, Metadata]] = {}
+    if explicit is not None:
+        table = read_metadata_csv(explicit)
+    found: dict[Path, Metadata] = {}
+    for path in files:
+        if explicit is None:
+            beside = path.parent / METADATA_FILE
+            if beside not in tables:
+                tables[beside] = read_metadata_csv(beside) if beside.is_file() else {}
+            table = tables[beside]
+        if entry := table.get(path.name) or table.get(str(path)):
+            found[path] = entry
+    return found
