@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 
 from .entities import compatible_people
 from .lexicon import (
-    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
+    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
     PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
+from .headlines import HeadingSpeakers
 from .interviews import Turn, find_turns
 from .quote_marks import MarkedSpan, find_marked_spans
 from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, person_likeness, phrase_gender, role_of, same_head
@@ -28,6 +29,8 @@ _SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "so
 _NAMING_WORDS = frozenset(fold(w) for w in NAMING_WORDS)
 # "cette source", "l'officiel": a definite noun that points back to the last anonymous speaker.
 ANAPHORIC_SOURCES = frozenset({"source", "officiel", "responsable", "diplomate", "fonctionnaire", "interlocuteur"})
+# "ce chauffeur", "cette élue": a demonstrative points back like a definite article.
+_DEFINITE = DEFINITE_ARTICLES | frozenset({"ce", "cet", "cette"})
 _LATTER = frozenset({"dernier", "dernière", "celui-ci", "celle-ci"})
 _RELATIVE_SELON = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
 # Below this confidence a quote keeps its best guess as `candidate` and has no speaker.
@@ -143,7 +146,7 @@ class Attributor:
             speaker = self._speaker_of_cue(colon_verb, span.outer_start) if colon_verb is not None else None
             cue = colon_verb if speaker is not None else None
         if speaker is None:
-            speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span.outer_start)
+            speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span, first, last)
         self._remember(span.outer_start, speaker)
         return self._quote(span.text(self.text), span.start, span.end, DIRECT, cue if speaker is not None else None, speaker)
 
@@ -328,6 +331,9 @@ class Attributor:
         of its own: the clause it hangs on gives it."""
         # A participle clause or an infinitive (`tenté de désamorcer la polémique`) has no subject after it.
         gerund = ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or ("Inf" in verb.morph.get("VerbForm") and speech_lemma(verb) != "faire savoir")
+        clitic = next((t for t in self.doc[verb.i - 2 : verb.i + 2] if t.lower_ in _PRONOUNS and t.text.startswith("-")), None)
+        if clitic is not None:
+            return clitic  # "a-t-elle lancé": the inverted pronoun is the subject, whatever the parse says
         for child in verb.children:
             if child.dep_.startswith("nsubj") and not self.in_quote[child.i] and child.lower_ != "-t":
                 if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
@@ -379,6 +385,8 @@ class Attributor:
             token = self.doc[i]
             if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") or token.lower_ in ("qui", "que", "dont", "où"):
                 break
+            if "\n" in token.text:
+                break  # a noun phrase ends with its paragraph (a headline's last word)
             if token.text == ",":
                 ahead = self.doc[i + 1 : i + 6]
                 named = next((t for t in ahead if t.ent_type_ == "PER"), None)
@@ -401,6 +409,8 @@ class Attributor:
             return self._antecedent(head, position)
         if head.lower_ in _LATTER:
             return self._latter(head, position)
+        if head.lower_ in HONORIFICS and head.i + 1 < len(self.doc) and self.doc[head.i + 1].text[:1].isupper():
+            head = self.doc[head.i + 1]  # "Mme Tupou": the name, not the title
         phrase = self._phrase_tokens(head)
         for token in phrase:
             cluster = self.mentions.cluster_at(token)
@@ -446,14 +456,14 @@ class Attributor:
         epithet = self._epithet_of_last_speaker(head, determiner, position, gender, role)
         if epithet is not None:
             return epithet
-        likely = self._likely_holder(role, head, gender, position) if determiner in DEFINITE_ARTICLES else None
+        likely = self._likely_holder(role, head, gender, position) if determiner in _DEFINITE else None
         if likely is not None:
             return likely
         if organisations and likeness <= 0:
             return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_, confidence=0.7)
         if institution:
             return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_, confidence=0.7)
-        definite = determiner in DEFINITE_ARTICLES
+        definite = determiner in _DEFINITE
         # A definite role nobody in the article holds is one known person we cannot name: not sure.
         return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=definite, confidence=0.55 if definite else 0.7, gender=gender)
 
@@ -473,7 +483,7 @@ class Attributor:
     def _epithet_of_last_speaker(self, head, determiner: str, position: int, gender: str | None, role: Role | None) -> Speaker | None:
         """`« … », a déclaré Emmanuel Macron. Le chef de l'Etat a précisé …`: a definite title
         right after a named person's words refers back to that person."""
-        if determiner not in DEFINITE_ARTICLES or person_likeness(head) <= 0 or head.lemma_ in ANAPHORIC_SOURCES:
+        if determiner not in _DEFINITE or person_likeness(head) <= 0 or head.lemma_ in ANAPHORIC_SOURCES:
             return None
         last = self.history[-1] if self.history else None
         if last is None or last.speaker.kind != PERSON or self._paragraph_index(position) - last.paragraph > 1:
@@ -617,13 +627,22 @@ class Attributor:
                     return self._resolve_phrase(subject, following.start_char)
         return None
 
-    def _continuing_speaker(self, position: int) -> Speaker | None:
-        """A quote with no cue goes on with the last speaker, less surely the further it is."""
-        paragraph = self._paragraph_index(position)
-        if self.history and paragraph - self.history[-1].paragraph <= 2:
-            act = self.history[-1]
-            return replace(act.speaker, confidence=min(act.speaker.confidence, 0.75 - 0.1 * (paragraph - act.paragraph)))
-        return None
+    def _continuing_speaker(self, span: MarkedSpan, first: int, last: int) -> Speaker | None:
+        """A quote with no cue goes on with the last speaker, less surely the further it is. Only
+        a quote that stands as its own sentence continues someone: words quoted inside another
+        sentence (`un communiqué dénonçant un « texte … »`) belong to that sentence's source."""
+        paragraph = self._paragraph_index(span.outer_start)
+        if not self.history or paragraph - self.history[-1].paragraph > 2:
+            return None
+        act = self.history[-1]
+        sentence = self.doc[first].sent
+        opens = all(t.is_space or t.is_punct for t in self.doc[sentence.start : first])
+        between = self.doc.char_span(act.position, span.outer_start, alignment_mode="expand") or []
+        if not any(t.text in (".", "!", "?", "\n\n") and not self.in_quote[t.i] for t in between):
+            confidence = 0.8  # another quote of the same sentence: the same source
+        else:
+            confidence = 0.75 - 0.1 * (paragraph - act.paragraph) if opens else 0.4
+        return replace(act.speaker, confidence=min(act.speaker.confidence, confidence))
 
     # --- indirect speech --------------------------------------------------------------------------
     def _indirect_speech_verbs(self):
@@ -680,4 +699,5 @@ def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
 
 
 def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:
-    return share_repeated_quotes(Attributor(doc, entities, text).quotes())
+    text = text if text is not None else doc.text
+    return share_repeated_quotes(HeadingSpeakers(text, entities).apply(Attributor(doc, entities, text).quotes()))

@@ -69,7 +69,8 @@ async def test_who_said_groups_people_institutions_and_anonymous_sources(seed_st
         screen = await open_who_said(pilot)
         speakers = screen.query_one("#speakers", OptionList)
         headings = [str(speakers.get_option_at_index(i).prompt) for i, s in enumerate(screen.listed) if s is None]
-        assert headings == ["People", "Institutions", "Anonymous sources"]
+        # Quotes whose speaker was too uncertain to name come last, under their own heading.
+        assert headings == ["People", "Institutions", "Anonymous sources", "Unattributed"]
         groups = {s.name: s.group for s in screen.listed if s is not None}
         assert groups["Vladimir Poutine"] == "People"
         assert groups["Kremlin"] == "Institutions"

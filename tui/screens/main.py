@@ -170,7 +170,7 @@ class MainScreen(Screen):
         if ids:
             self.current_id = ids[0]
         self._update_status()
-        if self.library.read_only:
+        if message.library.read_only:
             self.tell(f"Opened read-only: {self._read_only_reason()}", "warning")
 
     def _show_days(self) -> None:
