@@ -44,9 +44,11 @@ def run_timed(command: list[str]) -> float:
 
 
 def ui_figures(app: str, db: Path, presses: int) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-m", "benchmarks.ui", "--app", app, "--db", str(db), "--presses", str(presses)],
-                         check=True, cwd=ROOT, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-m", "benchmarks.ui", "--app", app, "--db", str(db), "--presses", str(presses)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"benchmarks.ui --app {app} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def print_table(title: str, ukr: dict[str, float], bare: dict[str, float]) -> None:

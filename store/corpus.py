@@ -262,10 +262,10 @@ class Corpus:
     def quotes_starting_words(self, words: str, among: set[str], kind: str | None = DIRECT) -> list[QuoteRef]:
         """Quotes, in the articles `among`, with a word starting with each word typed."""
         wanted = normalise_quote(words).split()
+        keys = self._quote_words  # computed once, then every key typed is a scan of ready strings
         return [
             r for r in self.quotes
-            if r.article.id in among and (kind is None or r.quote.kind == kind)
-            and _starts_words(normalise_quote(r.quote.text), wanted)
+            if r.article.id in among and (kind is None or r.quote.kind == kind) and _starts_words(keys[id(r)], wanted)
         ]
 
     def claims(self, refs: list[QuoteRef]) -> list[Claim]:

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from .db import Store
 from .anchoring import date_stored_from_corpus
-from .metadata import metadata_for
+from .metadata import Metadata, metadata_for
 from .pages import Page
 from .pipeline import article_id, describe, parse_many, read_source
 from .reading import InputError, expand_paths
-from .records import Article
+from .records import BASIS_USER, Article
 
 PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save
 CHUNK = 8  # files per model stream: big enough for full batches, small enough for steady progress
@@ -39,7 +39,7 @@ class ImportProgress:
     done: int
     total: int
     current: str
-    elapsed: float  # seconds since parsing started (the model load excluded)
+    elapsed: float  # seconds since the import began (so the rate counts the model load)
 
     @property
     def rate(self) -> float:
@@ -167,6 +167,7 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     files = expand_paths(list(paths))
     metadata = {path.name: entry for path, entry in metadata_for(files, metadata_file, published).items()}
     pages: dict[str, Page] = {}  # saved web pages are read once: their main text is what is parsed
+    described: list[tuple[str, Metadata]] = []  # stored already, with metadata now: it is applied to them
     report = ImportReport()
     started = time.monotonic()
     done = 0
@@ -190,6 +191,8 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
             if identity not in store or not store.has_sound_body(identity):  # a lost file is parsed again
                 return text
             report.already_there += 1
+            if path.name in metadata:
+                described.append((identity, metadata[path.name]))
         advance(path.name)
         return None
 
@@ -213,6 +216,7 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
             _store(store, pending, report)
         advance(result.file)
     _store(store, pending, report)
+    store.update_articles(_redescribed(store, described))
     if report.added_ids:
         report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
     return report
@@ -226,6 +230,20 @@ def _read_again(path: Path, report: ImportReport, advance: Callable[[str], None]
         report.errors.append(str(error))
         advance(path.name)
         return None
+
+
+def _redescribed(store: Store, described: list[tuple[str, Metadata]]) -> list[Article]:
+    """Stored articles whose metadata now says something else (a metadata.csv added since)."""
+    changed = []
+    for identity, metadata in described:
+        article = store.load_article(identity)
+        before = (article.published, article.published_basis, article.outlet, article.url, article.title)
+        if article.published_basis == BASIS_USER:
+            continue  # the user's own date stays
+        describe(article, None, metadata)
+        if (article.published, article.published_basis, article.outlet, article.url, article.title) != before:
+            changed.append(article)
+    return changed
 
 
 def _store(store: Store, articles: list[Article], report: ImportReport) -> None:

@@ -17,8 +17,20 @@ _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*[:–—-]\s*", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"(?:R|Réponse)\s*[:–—-]\s*", re.IGNORECASE)
 # Words of a lead that announce questions and answers ("interrogé par la presse", "entretien").
 INTERVIEW_WORDS = frozenset("""
-interrogé interrogée interrogés interrogées questions question entretien interview répondu répond
+interrogé interrogée interrogés interrogées questions question entretien interview répondu répond recueillis
 """.split())
+# Marks of talk in a dash line: a question, an exclamation, a first- or second-person word.
+_SPOKEN = re.compile(r"[?!]|\b(?:je|tu|vous|nous|on|moi|toi|me|te)\b|\b[jmt]['’]", re.IGNORECASE)
+_ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+
+
+def _interview_lead(lead: str) -> bool:
+    return bool(set(re.findall(r"\w+", lead.lower())) & INTERVIEW_WORDS)
+
+
+def _asks_someone(questions: list[str]) -> bool:
+    """Questions put to somebody (`Pourquoi avez-vous …`), unlike a subheading that asks the reader's question."""
+    return sum(1 for q in questions if _ADDRESSED.search(q)) * 2 >= len(questions)
 
 
 @dataclass(frozen=True)
@@ -86,15 +98,14 @@ def _alternates_question_answer(lines: list[str], lead: str) -> bool:
     questions, answers = lines[0::2], lines[1::2]
     if not all(q.rstrip().endswith("?") for q in questions) or any(a.rstrip().endswith("?") for a in answers):
         return False
-    lead_words = set(re.findall(r"\w+", lead.lower()))
-    return len(lines) >= 4 or bool(lead_words & INTERVIEW_WORDS)
+    return _interview_lead(lead) or (len(lines) >= 4 and _asks_someone(questions))
 
 
 def find_turns(text: str) -> list[Turn]:
     """Interview answers and dialogue turns, in order of the text."""
     blocks = paragraphs(text)
     turns: list[Turn] = []
-    bold_questions = sum(1 for s, e in blocks if _bold_inner(text[s:e]) is not None and _is_question(text, s, e))
+    bold_questions = [text[s:e] for s, e in blocks if _bold_inner(text[s:e]) is not None and _is_question(text, s, e)]
     run = 0
     lead_from = 0
     i = 0
@@ -109,7 +120,7 @@ def find_turns(text: str) -> list[Turn]:
             run, lead_from, i = run + 1, blocks[j - 1][1], j
             continue
         labelled = _QUESTION_LABEL.match(text, start) is not None
-        if _is_question(text, start, end) and (labelled or bold_questions >= 2):
+        if _is_question(text, start, end) and (labelled or (len(bold_questions) >= 2 and (_asks_someone(bold_questions) or _interview_lead(text[lead[0] : lead[1]])))):
             j, answers = i, []
             while j < len(blocks) and _is_question(text, *blocks[j]):
                 question = blocks[j]
@@ -148,6 +159,8 @@ def _dash_run(text: str, lines: list[tuple[int, int]], run: int, lead: tuple[int
             for n, (b, e) in enumerate(bodies)
             if n % 2
         ]
+    if sum(1 for line in words if _SPOKEN.search(line)) * 2 < len(words):
+        return []  # a list set with dashes, not people talking
     return [Turn(b, _trimmed_end(text, b, e), TURN, run, lead, e) for b, e in bodies]
 
 

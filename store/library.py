@@ -17,13 +17,19 @@ How today's calls in `tui/screens/main.py` map (for the screen's port):
   `_entity_screen`'s reads of up to 40 article files       → `library.mentions(name, limit)` (damaged files skipped,
                                                               counted in `Mentions.unreadable`)
   `corpus.entity`, `ranked_entities`, `quotes_by`,          → same names on `library`
-  `quotes_by_speaker`, `find_quotes`, `claims`, `entity_key`
+  `quotes_by_speaker`, `claims`, `entity_key`
+  `corpus.find_quotes(words)` (any substring, all quotes)  → `library.find_quotes(words)`: each word must start a
+                                                              word of the quote (as in search); only the articles
+                                                              the word index finds are looked at
   `corpus.quotes`                                           → `library.quotes(kind)` (DIRECT by default)
   `corpus.dated_days()`, `len(corpus.events[day])`         → `library.dated_days()`, `library.day_counts()`
   `corpus.articles_on(day)`, `corpus.events_in_order()`    → `library.articles_on(day)`, `library.events_in_order()`
   `store.mark_read` in `_save_read`                         → `library.mark_read`
   `import_paths(store, ...)` then a new `Corpus`           → `library.import_paths(...)` (the corpus refreshes)
   `paused_gc`                                               → inside `Library.open`, not needed by callers
+
+Search and claims come from the persisted index (store/indexes.py, PATH.index), not from article
+files; article files that could not be read while (re)building it are listed in `search_skipped`.
 """
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from .lexicon import (
     ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
     PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
+from .headlines import HeadingSpeakers
 from .interviews import Turn, find_turns
 from .quote_marks import MarkedSpan, find_marked_spans
 from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, person_likeness, phrase_gender, role_of, same_head
@@ -383,6 +384,8 @@ class Attributor:
             token = self.doc[i]
             if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") or token.lower_ in ("qui", "que", "dont", "où"):
                 break
+            if "\n" in token.text:
+                break  # a noun phrase ends with its paragraph (a headline's last word)
             if token.text == ",":
                 ahead = self.doc[i + 1 : i + 6]
                 named = next((t for t in ahead if t.ent_type_ == "PER"), None)
@@ -695,4 +698,5 @@ def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
 
 
 def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:
-    return share_repeated_quotes(Attributor(doc, entities, text).quotes())
+    text = text if text is not None else doc.text
+    return share_repeated_quotes(HeadingSpeakers(text, entities).apply(Attributor(doc, entities, text).quotes()))

@@ -8,12 +8,15 @@ Neither is somebody's words. A span is kept as speech unless the syntax around i
   (`« La Nuit claire », son premier roman`, `« La Nuit claire », de Léa Roux`);
 - a span that a naming verb governs (`ce que les experts appellent la « dette verte »`) or that a
   word of language names (`le mot « rigueur »`);
-- a short span in a sentence with no reporting cue and no named person as a subject: nobody is
-  said to have said it.
+- a short span in a sentence with no reporting cue and no person as a subject (or after `pour`):
+  nobody is said to have said it.
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import INCISE_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, speech_lemma
+from .headlines import in_heading
 from .quote_marks import MarkedSpan
 
 NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "intituler", "dénommer", "renommer"})
@@ -24,6 +27,9 @@ SPEECH_NOUNS = frozenset({
     "déclaration", "communiqué", "propos", "discours", "tweet", "message", "entretien", "interview", "lettre",
     "courrier", "interpellation", "plaidoirie", "réquisitoire", "conférence", "allocution",
 })
+SUBJECT_PRONOUNS = frozenset({"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "c", "ce", "ça", "cela"})
+# `Pour lui, c'est une « trahison »`: who holds the view, as `selon` gives it.
+_OPINION_HOLDERS = frozenset({"lui", "elle", "eux", "elles"})
 SHORT_SPAN_WORDS = 4  # a partial quote this short needs a reporting cue in its sentence
 TITLE_SPAN_WORDS = 6
 _SENTENCE_OPENERS = frozenset(".!?:;—–-\n«“\"")
@@ -31,9 +37,11 @@ _SENTENCE_OPENERS = frozenset(".!?:;—–-\n«“\"")
 
 def _title_like(words: str) -> bool:
     stripped = words.strip()
+    first = re.split(r"[\s'’]", stripped, maxsplit=1)[0].lower() if stripped else ""
     return (
         bool(stripped)
         and (stripped[0].isupper() or stripped[0].isdigit())
+        and first not in SUBJECT_PRONOUNS  # « Nous tiendrons » is somebody talking, not a title
         and len(stripped.split()) <= TITLE_SPAN_WORDS
         and not any(c in stripped for c in ".!?…,;:")
     )
@@ -57,9 +65,15 @@ def _is_cue(token, incise_verbs: bool = False) -> bool:
     return not any(c.dep_.startswith("nsubj") and c.lower_ == "on" for c in token.children)
 
 
-def _named_person_subject(token) -> bool:
-    """`Léa Roux …`, `le président Paul Roux …` as the subject of a verb."""
-    return token.dep_.startswith("nsubj") and any(t.ent_type_ == "PER" for t in (token, *token.children))
+def _person_in_reach(token) -> bool:
+    """`Léa Roux …`, `le président Paul Roux …`, `elle …` as the subject of a verb; `Pour Léa Roux, …`."""
+    if token.dep_.startswith("nsubj"):
+        named = [token, *(t for t in token.children if t.dep_ in ("appos", "flat:name"))]
+        return token.lower_ in ("il", "elle") or any(t.ent_type_ == "PER" or t.pos_ == "PROPN" for t in named)
+    if token.lower_ == "pour" and token.i + 1 < len(token.doc):
+        following = token.doc[token.i + 1]
+        return following.ent_type_ == "PER" or following.lower_ in _OPINION_HOLDERS
+    return False
 
 
 class SpeechFilter:
@@ -87,7 +101,7 @@ class SpeechFilter:
                 return False
             if self._apposition_follows(after):
                 return False
-        if len(words.split()) <= SHORT_SPAN_WORDS and not any(c in words for c in ".!?…") and not self._heading(span):
+        if len(words.split()) <= SHORT_SPAN_WORDS and not any(c in words for c in ".!?…") and not in_heading(self.text, span.start, span.end):
             return self._speech_in_reach(span)
         return True
 
@@ -137,13 +151,7 @@ class SpeechFilter:
         end = min(ends) if ends else len(self.text)
         return self.doc.char_span(start + 1, end, alignment_mode="expand") or []
 
-    def _heading(self, span: MarkedSpan) -> bool:
-        """The span closes a line with no sentence after it: a headline or a subheading quoting someone."""
-        line_end = self.text.find("\n", span.outer_end)
-        rest = self.text[span.outer_end : line_end if line_end >= 0 else len(self.text)]
-        return not rest.strip(" \u00a0\u202f.")
-
     def _speech_in_reach(self, span: MarkedSpan) -> bool:
         """A reporting cue, or a named person as a subject (`Léa Roux proposera une « sortie »`)."""
         sentence = [t for t in self._sentence(span) if self._outside(t)]
-        return any(_is_cue(t) or _named_person_subject(t) for t in sentence)
+        return any(_is_cue(t) or _person_in_reach(t) for t in sentence)

@@ -16,8 +16,8 @@ def direct(article):
 # --- layout alone -------------------------------------------------------------------------------
 def test_bold_questions_make_the_following_paragraphs_answers():
     text = (
-        "Entretien avec une architecte\n\n**Pourquoi ce pont ?**\n\nParce que la rivière coupe la ville.\n\n"
-        "**Et demain ?**\n\nUn second pont, plus au nord.\n\nLa mairie n'a pas encore répondu."
+        "Une architecte et son pont\n\n**Pourquoi avez-vous dessiné ce pont ?**\n\nParce que la rivière coupe la ville.\n\n"
+        "**Et votre prochain chantier ?**\n\nUn second pont, plus au nord.\n\nLa mairie n'a pas encore répondu."
     )
     turns = find_turns(text)
     assert [text[t.start : t.end] for t in turns] == ["Parce que la rivière coupe la ville.", "Un second pont, plus au nord."]
@@ -26,6 +26,14 @@ def test_bold_questions_make_the_following_paragraphs_answers():
 
 def test_a_single_bold_line_is_a_subheading_not_a_question():
     text = "Titre\n\n**Un chantier en retard ?**\n\nLes travaux ont pris six mois de retard."
+    assert find_turns(text) == []
+
+
+def test_bold_subheadings_asking_the_readers_question_are_not_an_interview():
+    text = (
+        "Le pont de la discorde\n\n**Pourquoi ce pont divise-t-il ?**\n\nLe tracé coupe deux quartiers.\n\n"
+        "**Quel calendrier ?**\n\nLes travaux débuteront en mai."
+    )
     assert find_turns(text) == []
 
 
@@ -49,6 +57,11 @@ def test_dash_lines_that_do_not_alternate_are_dialogue_turns():
     turns = find_turns(text)
     assert [t.kind for t in turns] == [TURN, TURN, TURN]
     assert text[turns[1].start : turns[1].end] == "Non."
+
+
+def test_a_list_set_with_dashes_is_not_dialogue():
+    text = "Ce qu'il faut retenir :\n\n– Trois routes coupées.\n\n– Deux écoles fermées lundi.\n\n– Un numéro d'urgence ouvert."
+    assert find_turns(text) == []
 
 
 def test_a_timestamp_dash_is_not_dialogue():
@@ -156,6 +169,18 @@ def test_a_partial_quote_with_a_named_subject_and_no_reporting_verb_stays(parse)
     assert "sortie par le haut" in [text for text, _ in direct(parse(HEAD + body))]
 
 
+@pytest.mark.parametrize(
+    "body, text",
+    [
+        ("Pour lui, c'est une « trahison » pure et simple.", "trahison"),
+        ("Elle y voit une « chance » pour le quartier.", "chance"),
+        ("Le délégué répète à ses collègues que « Nous tiendrons » jusqu'au bout.", "Nous tiendrons"),
+    ],
+)
+def test_partial_quotes_held_by_a_person_stay(parse, body, text):
+    assert text in [t for t, _ in direct(parse(HEAD + body))]
+
+
 def test_a_title_like_span_right_after_a_reporting_verb_stays(parse):
     body = "Le capitaine Yann Le Goff a lancé « Tous ensemble » à ses coéquipiers."
     assert "Tous ensemble" in [text for text, _ in direct(parse(HEAD + body))]
@@ -164,3 +189,34 @@ def test_a_title_like_span_right_after_a_reporting_verb_stays(parse):
 def test_a_subheading_quote_stays_a_quote(parse):
     body = "10h15 — « Du jamais-vu »\n\nLe fleuve a dépassé sa cote record, a constaté l'hydrologue Paul Vidal."
     assert "Du jamais-vu" in [text for text, _ in direct(parse(HEAD + body))]
+
+
+# --- quotes in headlines and subheadings --------------------------------------------------------------
+def speaker_of(article, text):
+    return next(q.speaker for q in article.quotes if q.kind == DIRECT and q.text == text)
+
+
+def test_a_name_before_the_colon_of_a_headline_is_the_speaker(parse):
+    article = parse(
+        "Odile Ferrand : « Le théâtre doit sortir des villes »\n\n"
+        "La metteuse en scène Odile Ferrand part en tournée dans quarante villages du Cantal cet hiver."
+    )
+    assert speaker_of(article, "Le théâtre doit sortir des villes") == "Odile Ferrand"
+
+
+def test_a_headline_quote_opening_the_line_takes_the_person_the_lead_names(parse):
+    article = parse(
+        "« Nous irons jusqu'au bout » : les boulangers de Rodez en grève\n\n"
+        "Par Paul Sarda\n\n"
+        "Le président du syndicat des boulangers, Arnaud Vidal, a lancé cet avertissement lundi devant la mairie."
+    )
+    assert speaker_of(article, "Nous irons jusqu'au bout") == "Arnaud Vidal"
+
+
+def test_a_subheading_repeating_words_quoted_below_takes_their_speaker(parse):
+    article = parse(
+        "Le direct de la tempête\n\n"
+        "18h40 — « Une nuit très dangereuse »\n\n"
+        "« Ce sera une nuit très dangereuse pour toute la côte », a averti le météorologue Simon Carrel."
+    )
+    assert speaker_of(article, "Une nuit très dangereuse") == "Simon Carrel"

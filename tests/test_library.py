@@ -152,3 +152,12 @@ def test_a_missing_or_damaged_index_is_rebuilt_from_the_article_files(seed_store
         assert library.search("président") == expected
     with Library.open(seed_store_path) as library:
         assert library.store.corpus_index().missing(a.id for a in library.articles) == []
+
+
+def test_name_search_finds_every_spelling_of_a_name(seed_store_path):
+    from store import name_search
+
+    with Library.open(seed_store_path) as library:
+        assert {"zelensky", "zelenskiy"} <= name_search.spellings(library, "zelensk")
+        assert name_search.spellings(library, "zzzq") == {"zzzq"}
+        assert set(name_search.search(library, "zelenskiy")) == set(name_search.search(library, "zelensky"))

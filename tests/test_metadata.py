@@ -119,3 +119,17 @@ def test_import_reads_saved_pages_with_their_metadata(tmp_path):
     assert (article.title, article.published, article.outlet) == (
         "Le ministre promet une « réponse ferme » aux menaces", "2022-02-09", "Le Quotidien du Test")
     assert "cookies" not in full.body and full.expressions  # expressions kept in the article file
+
+
+def test_metadata_added_later_dates_articles_already_stored(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(UNDATED, encoding="utf-8")
+    with Store(tmp_path / "store.json") as store:
+        import_paths(store, [folder])
+        (folder / "metadata.csv").write_text("file,published,source\na.txt,2022-02-14,Le Journal\n")
+        report = import_paths(store, [folder])
+        assert (report.added, report.already_there) == (0, 1)
+        (article,) = store.summaries()
+    assert (article.published, article.published_basis, article.outlet) == ("2022-02-14", "metadata", "Le Journal")
+    assert {e.expression: e.date for e in article.events} == {"samedi": "2022-02-12", "lundi": "2022-02-14"}

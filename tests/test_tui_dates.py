@@ -71,3 +71,13 @@ async def test_an_inferred_date_is_marked_in_the_list(seed_store_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert cell_text(app.main.query_one(ArticleList), article.id, "date") == "≈2021-12-30"
+
+
+async def test_a_store_held_by_another_instance_opens_read_only_and_says_so(seed_store_path):
+    with Store(seed_store_path):  # another ukr-tui writing
+        app = make_app(seed_store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_loaded(pilot)
+            assert app.main.library.read_only
+            await pilot.press("D")  # setting a date needs the store: refused, nothing opens
+            assert not isinstance(app.screen, SetDateScreen)
