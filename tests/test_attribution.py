@@ -139,3 +139,11 @@ def test_documents_stored_before_the_evidence_fields_still_load():
     }
     quote = article_from_doc(old).quotes[0]
     assert (quote.speaker, quote.candidate, quote.via, quote.cue_start) == ("Paul Aubry", None, "", -1)
+
+
+def test_a_first_name_alone_does_not_become_the_canonical_surname():
+    from store.corpus import person_aliases
+    from store.records import Entity
+
+    person = Entity("Inès Laborde", "person", forms={"Inès Laborde": 1, "Inès": 4})
+    assert person_aliases([person])["Inès Laborde"] == "Inès Laborde"
