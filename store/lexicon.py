@@ -25,6 +25,11 @@ qualifier traiter taxer réagir commenter s'exprimer exprimer entonner vanter
 marteler
 """.split())
 
+# Verbs of reply: the words answer someone, so their speaker is not the one who spoke just before.
+REPLY_VERBS = frozenset("répondre répliquer rétorquer riposter objecter contrer rebondir".split())
+# "a-t-elle lancé en retour": a phrase that makes any reporting verb a reply.
+REPLY_PHRASES = ("en retour", "en réponse", "à son tour", "du tac au tac")
+
 # Verbs that report speech only in an incise after the quote: `», a lancé X` (but `lancer une attaque`).
 INCISE_VERBS = frozenset("""
 lancer poursuivre conclure glisser lâcher tonner insister souffler enchaîner ironiser plaisanter

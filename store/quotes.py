@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .entities import compatible_people
 from .lexicon import (
     ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
-    PERSON_ROLE_NOUNS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
+    PERSON_ROLE_NOUNS, REPLY_PHRASES, REPLY_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
 from .headlines import HeadingSpeakers
 from .interviews import Turn, find_turns
@@ -81,6 +81,7 @@ class Attributor:
             for token in doc.char_span(start, end, alignment_mode="expand") or []:
                 self.in_quote[token.i] = True
         self.history: list[_SpeechAct] = []
+        self.replying = False  # the cue being resolved answers someone: not the last speaker
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
 
     # --- which marked spans are speech -------------------------------------------------------
@@ -292,6 +293,20 @@ class Attributor:
 
     # --- cue to speaker ---------------------------------------------------------------------------
     def _speaker_of_cue(self, cue, position: int) -> Speaker | None:
+        self.replying = self._is_reply(cue)
+        try:
+            return self._speaker_of_cue_words(cue, position)
+        finally:
+            self.replying = False
+
+    def _is_reply(self, cue) -> bool:
+        """`a rétorqué`, `a-t-elle lancé en retour`: words that answer the one who spoke before."""
+        if self._is_source_preposition(cue):
+            return False
+        after = fold(self.doc[cue.i + 1 : cue.i + 5].text)
+        return speech_lemma(cue) in REPLY_VERBS or any(after.startswith(fold(p)) for p in REPLY_PHRASES)
+
+    def _speaker_of_cue_words(self, cue, position: int) -> Speaker | None:
         if self._is_source_preposition(cue):
             following = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 25)]]
             head = next((t for t in following if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[t.i]), None)
@@ -484,6 +499,8 @@ class Attributor:
         right after a named person's words refers back to that person."""
         if determiner not in _DEFINITE or person_likeness(head) <= 0 or head.lemma_ in ANAPHORIC_SOURCES:
             return None
+        if "Plur" in head.morph.get("Number") or self.replying:
+            return None  # "les gendarmes" are not one person; a reply comes from someone else
         last = self.history[-1] if self.history else None
         if last is None or last.speaker.kind != PERSON or self._paragraph_index(position) - last.paragraph > 1:
             return None
@@ -492,7 +509,24 @@ class Attributor:
         cluster = self.mentions.by_name.get(last.speaker.name)
         if role is not None and cluster is not None and cluster.roles and not any(same_head(r.head, role.head) for r in cluster.roles):
             return None  # the last speaker was given another title: "la ministre" answering "la rapporteure"
-        return replace(last.speaker, confidence=0.6)
+        newcomer = self._person_named_since(last.position, head.idx, gender)
+        if newcomer is not None and newcomer.name != last.speaker.name:
+            # Someone was introduced after the last speaker spoke: the title may be theirs. Not sure.
+            return self._speaker_of(newcomer, 0.45, position)
+        same_paragraph = self._paragraph_index(position) == last.paragraph
+        return replace(last.speaker, confidence=0.6 if same_paragraph else 0.45)
+
+    def _person_named_since(self, start: int, end: int, gender: str | None) -> Cluster | None:
+        """The person of agreeing gender named last between `start` and `end`, outside quotes."""
+        best, best_start = None, -1
+        for cluster in self.mentions.clusters:
+            if cluster.kind != PERSON or (gender and cluster.gender and gender != cluster.gender):
+                continue
+            for mention in cluster.entity.mentions:
+                token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if start < mention.start < end and mention.start > best_start and token is not None and not self.in_quote[token[0].i]:
+                    best, best_start = cluster, mention.start
+        return best
 
     @staticmethod
     def _name_in_phrase(phrase: list) -> str | None:
@@ -584,7 +618,7 @@ class Attributor:
                 continue
             score = -distance / 400 + (0.5 if subject else 0.0) + (1.0 if subject_here else 0.0)
             if cluster.name == last_speaker:
-                score += 0.75
+                score += -0.75 if self.replying else 0.75
             if cluster.gender is None:
                 score -= 0.4
             if cluster.kind != PERSON:
@@ -594,7 +628,7 @@ class Attributor:
         for act in self.history[-6:]:
             if act.speaker.kind != ANONYMOUS or paragraph - act.paragraph > 3 or (act.speaker.gender and act.speaker.gender != gender):
                 continue
-            score = -(pronoun.idx - act.position) / 400 + 0.5 + (0.75 if act.speaker.name == last_speaker else 0.0)
+            score = -(pronoun.idx - act.position) / 400 + 0.5 + (0.75 if act.speaker.name == last_speaker and not self.replying else 0.0)
             if act.speaker.gender is None:
                 score -= 0.4
             scored = [pair for pair in scored if pair[1].name != act.speaker.name]

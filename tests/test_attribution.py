@@ -147,3 +147,38 @@ def test_a_first_name_alone_does_not_become_the_canonical_surname():
 
     person = Entity("Inès Laborde", "person", forms={"Inès Laborde": 1, "Inès": 4})
     assert person_aliases([person])["Inès Laborde"] == "Inès Laborde"
+
+
+def test_a_reply_comes_from_the_other_party_not_the_last_speaker(parse):
+    body = (
+        "Mme Irène Castel, la présidente du syndicat, a rencontré Mme Odile Fabre, la directrice de l'usine.\n\n"
+        "« Les salaires doivent suivre les prix », a déclaré Irène Castel.\n\n"
+        "« Nos marges ne le permettent pas », a-t-elle rétorqué."
+    )
+    assert speakers(parse, body) == ["Irène Castel", "Odile Fabre"]
+
+
+def test_a_plural_title_is_not_the_last_speaker(parse):
+    body = (
+        "Le maire, Julien Roussel, a rencontré les habitants du quartier samedi.\n\n"
+        "« Nous rouvrirons l'école en septembre », a promis Julien Roussel. "
+        "« Le bâtiment reste fermé jusqu'à nouvel ordre », ont précisé les pompiers."
+    )
+    assert speakers(parse, body)[1] != "Julien Roussel"
+
+
+def test_a_title_after_a_newly_named_person_is_not_given_to_the_last_speaker(parse):
+    body = (
+        "« Nous avons manqué de rigueur », a reconnu Marc Lebrun, l'entraîneur du club.\n\n"
+        "À ses côtés, le gardien Paul Sorel a pris la parole. « On ne lâchera rien, nous reviendrons plus forts au match retour », a lancé le joueur de 28 ans."
+    )
+    assert speakers(parse, body)[1] != "Marc Lebrun"
+
+
+def test_a_title_a_paragraph_after_the_last_speaker_is_only_a_candidate(parse):
+    body = (
+        "« La récolte sera maigre », a expliqué Luc Vernet devant la mairie.\n\n"
+        "Les pluies ont duré tout le printemps. « Il faudra aider les jeunes exploitants », a plaidé l'élu de la chambre d'agriculture."
+    )
+    quotes = direct(parse(HEAD + body))
+    assert quotes[1].speaker is None and quotes[1].candidate == "Luc Vernet"
