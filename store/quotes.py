@@ -653,6 +653,9 @@ class Attributor:
         following = self.doc[start].sent
         if any(self.in_quote[t.i] for t in following):
             return None
+        opens = all(t.is_space or t.is_punct or self.in_quote[t.i] for t in sentence)
+        if not opens or self._paragraph_index(following.start_char) != self._paragraph_index(sentence.start_char):
+            return None  # words inside a sentence of their own, or a name past the paragraph: not a cataphora
         for token in following:
             if self._is_speech_verb(token):
                 subject = self._subject(token)

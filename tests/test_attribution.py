@@ -182,3 +182,20 @@ def test_a_title_a_paragraph_after_the_last_speaker_is_only_a_candidate(parse):
     )
     quotes = direct(parse(HEAD + body))
     assert quotes[1].speaker is None and quotes[1].candidate == "Luc Vernet"
+
+
+def test_words_quoted_inside_a_sentence_are_not_given_to_the_next_sentence(parse):
+    body = (
+        "La mairie a demandé aux riverains de « rester chez eux jusqu'à nouvel ordre ». "
+        "Une enquête a été ouverte, a indiqué le procureur Henri Lagarde."
+    )
+    assert direct(parse(HEAD + body))[0].speaker != "Henri Lagarde"
+
+
+def test_a_name_in_the_next_paragraph_is_not_a_cataphora(parse):
+    body = (
+        "Les grévistes ont bloqué le dépôt toute la nuit.\n\n"
+        "« Nous ne partirons pas sans un accord signé. »\n\n"
+        "Le directeur, Alain Mercier, a annoncé une réunion lundi."
+    )
+    assert direct(parse(HEAD + body))[0].speaker != "Alain Mercier"
