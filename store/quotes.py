@@ -653,9 +653,12 @@ class Attributor:
         following = self.doc[start].sent
         if any(self.in_quote[t.i] for t in following):
             return None
-        opens = all(t.is_space or t.is_punct or self.in_quote[t.i] for t in sentence)
-        if not opens or self._paragraph_index(following.start_char) != self._paragraph_index(sentence.start_char):
-            return None  # words inside a sentence of their own, or a name past the paragraph: not a cataphora
+        line_start = self.text.rfind("\n", 0, self.doc[last].idx) + 1  # a heading line may share the parse's sentence
+        opens = all(t.is_space or t.is_punct or self.in_quote[t.i] for t in sentence if t.idx >= line_start)
+        paragraph = self._paragraph_index(sentence.start_char)
+        someone_to_continue = bool(self.history) and paragraph - self.history[-1].paragraph <= 2
+        if not opens or (self._paragraph_index(following.start_char) != paragraph and someone_to_continue):
+            return None  # words inside a sentence of their own, or a speaker just before and a name past the paragraph
         for token in following:
             if self._is_speech_verb(token):
                 subject = self._subject(token)
