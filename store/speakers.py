@@ -42,16 +42,21 @@ def speakers(library: Library, refs: list[QuoteRef]) -> list[Speaker]:
     return sorted(found, key=lambda s: (GROUPS.index(s.group), -len(s.refs), s.name or ""))
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """Folded words (accents and case ignored), as speakers are matched."""
     return re.findall(r"\w+", fold(text))
 
 
-def speaker_matches(library: Library, name: str | None, query: str) -> bool:
-    """Whether every typed word begins a word of the speaker's name, of one of its spellings, or of
-    one of its roles ("pesk", "Peskov", "porte-parole du Kremlin")."""
-    wanted = _words(query)
-    if name is None or not wanted:
-        return False
+def speaker_fields(library: Library, name: str | None) -> list[list[str]]:
+    """The folded words of the speaker's name, of each of its spellings and of each of its roles:
+    computed once per speaker, so a key typed is a scan of ready words."""
+    if name is None:
+        return []
     info = library.entity(name)
-    fields = [name, *(info.aliases if info else ()), *(info.roles if info else ())]
-    return any(all(any(word.startswith(w) for word in words) for w in wanted) for words in map(_words, fields))
+    return [words(field) for field in (name, *(info.aliases if info else ()), *(info.roles if info else ()))]
+
+
+def fields_match(fields: list[list[str]], wanted: list[str]) -> bool:
+    """Whether every wanted word (folded, as `words` gives them) begins a word of one of `fields`
+    ("pesk", "Peskov", "porte-parole du Kremlin")."""
+    return bool(wanted) and any(all(any(word.startswith(w) for word in field) for w in wanted) for field in fields)
