@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from .corpus import QuoteRef
+from .corpus import Corpus, QuoteRef
 from .library import Library
 from .lexicon import fold
 from .records import ANONYMOUS, ORGANIZATION, PERSON, PLACE
@@ -40,6 +41,18 @@ def speakers(library: Library, refs: list[QuoteRef]) -> list[Speaker]:
         by_name.setdefault(ref.speaker or None, []).append(ref)
     found = [Speaker(name, _group(library, name, quoted), quoted) for name, quoted in by_name.items()]
     return sorted(found, key=lambda s: (GROUPS.index(s.group), -len(s.refs), s.name or ""))
+
+
+_EVERYONE: WeakKeyDictionary[Corpus, list[Speaker]] = WeakKeyDictionary()
+
+
+def all_speakers(library: Library) -> list[Speaker]:
+    """The speakers of every direct quote, as `speakers` groups them: computed once per corpus
+    (an import gives the library a new one), so who-said-what opens again at once."""
+    corpus = library.corpus
+    if corpus not in _EVERYONE:
+        _EVERYONE[corpus] = speakers(library, library.quotes())
+    return _EVERYONE[corpus]
 
 
 def words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from store import Claim, Quote, QuoteRef
 from store.library import Library
 from store.safe_text import printable
-from store.speakers import GROUPS, Speaker, fields_match, speaker_fields, speakers, words
+from store.speakers import GROUPS, Speaker, all_speakers, fields_match, speaker_fields, speakers, words
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
@@ -141,6 +141,8 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     @cached_property
     def everyone(self) -> list[Speaker]:
         """Every speaker in scope, grouped: computed once, filtered on every key."""
+        if not self.day:
+            return all_speakers(self.library)
         return speakers(self.library, self._in_scope(self.library.quotes()))
 
     @cached_property
