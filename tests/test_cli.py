@@ -275,3 +275,12 @@ def test_quote_text_is_the_file_s_own_characters_across_dropped_lines_and_contro
     assert texts == ["Nous ne céderons pas sur ce point\n.\net nous continuerons à négocier avec Washington",
                      "Nous \x1b[31mrefusons\x07 tout ultimatum"]
     assert all(source[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
+
+
+def test_a_reader_that_stops_early_is_not_an_error(seed_store_path):
+    reader = subprocess.Popen([sys.executable, "-m", "tui.cli", "quotes", "--indirect", "--db", str(seed_store_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
+    reader.stdout.readline()
+    reader.stdout.close()  # as `| head -1` does
+    assert reader.wait(timeout=120) == 0
+    assert reader.stderr.read() == b""

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -63,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, StoreError) as error:
         warn(str(error))
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader of our output left (`| head`): not an error, and an OSError, so caught first
+        _silence_stdout()
+        return 0
     except OSError as error:  # a full disk, a folder we may not write in: what failed, on one line
         warn(f"{error.filename + ': ' if error.filename else ''}{error.strerror or error}"
              "; the store keeps its last complete write")
@@ -73,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ukr-tui: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _silence_stdout() -> None:
+    """What is still buffered for a closed pipe goes nowhere, instead of an error at exit (Python's own advice)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # a stdout with no file behind it (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def warn(message: str) -> None:
