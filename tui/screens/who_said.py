@@ -14,10 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Quote, QuoteRef
-from store.library import Library
-from store.safe_text import printable
-from store.speakers import Speaker, speaker_matches, speakers
+from store import Library, Quote, QuoteRef, Speaker, printable, speaker_matches, speakers
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
