@@ -39,7 +39,7 @@ class ImportProgress:
     done: int
     total: int
     current: str
-    elapsed: float  # seconds since parsing started (the model load excluded)
+    elapsed: float  # seconds since the import began (so the rate counts the model load)
 
     @property
     def rate(self) -> float:

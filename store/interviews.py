@@ -19,6 +19,8 @@ _ANSWER_LABEL = re.compile(r"(?:R|Réponse)\s*[:–—-]\s*", re.IGNORECASE)
 INTERVIEW_WORDS = frozenset("""
 interrogé interrogée interrogés interrogées questions question entretien interview répondu répond recueillis
 """.split())
+# Marks of talk in a dash line: a question, an exclamation, a first- or second-person word.
+_SPOKEN = re.compile(r"[?!]|\b(?:je|tu|vous|nous|on|moi|toi|me|te)\b|\b[jmt]['’]", re.IGNORECASE)
 _ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 
 
@@ -157,6 +159,8 @@ def _dash_run(text: str, lines: list[tuple[int, int]], run: int, lead: tuple[int
             for n, (b, e) in enumerate(bodies)
             if n % 2
         ]
+    if sum(1 for line in words if _SPOKEN.search(line)) * 2 < len(words):
+        return []  # a list set with dashes, not people talking
     return [Turn(b, _trimmed_end(text, b, e), TURN, run, lead, e) for b, e in bodies]
 
 

@@ -59,6 +59,11 @@ def test_dash_lines_that_do_not_alternate_are_dialogue_turns():
     assert text[turns[1].start : turns[1].end] == "Non."
 
 
+def test_a_list_set_with_dashes_is_not_dialogue():
+    text = "Ce qu'il faut retenir :\n\n– Trois routes coupées.\n\n– Deux écoles fermées lundi.\n\n– Un numéro d'urgence ouvert."
+    assert find_turns(text) == []
+
+
 def test_a_timestamp_dash_is_not_dialogue():
     assert find_turns("Le direct\n\n9h30 — Le train est reparti.\n\n10h00 — Nouvel arrêt à Dijon.") == []
 

@@ -555,8 +555,9 @@ def test_a_quote_without_speaker_says_so_or_names_the_likely_one():
 
     quote = Quote("Nous verrons.", 0, 13, None, None)
     assert speaker_phrase(quote) == "?"
-    if "candidate" in Quote.__dataclass_fields__:  # the attribution's best guess, when it keeps one
-        assert speaker_phrase(replace(quote, candidate="Jen Psaki")) == "perhaps Jen Psaki"
+    assert speaker_phrase(replace(quote, candidate="Jen Psaki", confidence=0.3)) == "? (perhaps Jen Psaki) · 30% sure"
+    assert speaker_phrase(replace(quote, speaker="Jen Psaki", confidence=0.9)) == "Jen Psaki"
+    assert speaker_phrase(replace(quote, speaker="Jen Psaki", confidence=0.0)) == "Jen Psaki"  # not recorded
 
 
 async def test_search_highlights_the_word_found_after_an_ellipsis(seed_store_path):

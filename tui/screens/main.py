@@ -29,6 +29,7 @@ from .entity import EntityScreen
 from .help import HelpScreen
 from .set_date import UNDO, SetDateScreen
 from .timeline_list import TimelineListScreen
+from .why import WhyScreen, evidence_spans
 from .who_said import WhoSaidScreen
 
 PANES = ("#articles", "#reader", "#entities", "#timeline")
@@ -87,6 +88,8 @@ class MainScreen(Screen):
                 tooltip='Highlight the next quote in the reader; its speaker shows under the text'),
         Binding("left_square_bracket", "previous_quote", "Previous quote", key_display="[", show=False, id="main.previous_quote",
                 tooltip='Highlight the previous quote in the reader'),
+        Binding("v", "why", "Why", id="main.why",
+                tooltip="Why this quote has its speaker: the cue, the chain followed, the confidence; highlights the evidence"),
         Binding("d", "toggle_dates", "Dates", show=False, id="main.dates",
                 tooltip='Show or hide the resolved date after each dated expression in the reader'),
         Binding("D", "set_date", "Set date", show=False, id="main.set_date",
@@ -449,6 +452,21 @@ class MainScreen(Screen):
     def action_previous_quote(self) -> None:
         if self.query_one(Reader).step_quote(-1) is None:
             self.tell("No earlier quote in this article.")
+
+    def action_why(self) -> None:
+        reader = self.query_one(Reader)
+        quote, article = reader.current_quote(), reader.article
+        if quote is None or article is None:
+            self.tell("No quote here: ] steps to one, then v shows why it has its speaker.")
+            return
+        reader.set_target((quote.start, quote.end))
+        reader.set_marks(evidence_spans(article, quote))
+
+        def go(to_mention: bool | None) -> None:
+            if to_mention:
+                self._jump(JumpTo(article.id, quote.via_start, quote.via_end))
+
+        self.app.push_screen(WhyScreen(article, quote), go)
 
     def action_copy_quote(self) -> None:
         reader = self.query_one(Reader)

@@ -33,6 +33,8 @@ ENTITY_STYLE = "underline"
 DATE_STYLE = "italic"
 DATE_LABEL_STYLE = "dim italic"
 TARGET_STYLE = "reverse"
+ABSTAINED_QUOTE_STYLE = "italic underline grey62"  # no speaker given: unlike any speaker's bold colour
+SHOW_CONFIDENCE_BELOW = 0.7  # a speaker less sure than this says how sure it is
 CONTEXT_LINES = 2  # lines kept above a span the reader jumps to
 
 # Control characters drawn as one visible character each (offsets into the body stay valid).
@@ -48,16 +50,21 @@ def speaker_colour(name: str | None) -> str:
 
 
 def speaker_phrase(quote: Quote) -> str:
-    """Who said it, as sure as the attribution is: a name, "perhaps X" or "?"."""
+    """Who said it, as sure as the attribution is: a name, "? (perhaps X)" or "?", with the
+    confidence when it is low (v shows why)."""
     if quote.speaker:
         phrase = quote.speaker
-    elif candidate := getattr(quote, "candidate", None):
-        phrase = f"perhaps {candidate}"
+    elif quote.candidate:
+        phrase = f"? (perhaps {quote.candidate})"
     else:
-        phrase = "?"
-    if via := getattr(quote, "via", ""):
-        phrase += f" (via « {via} »)"
+        return "?"
+    if 0 < quote.confidence < SHOW_CONFIDENCE_BELOW:  # 0 with a speaker: not recorded, not "0% sure"
+        phrase += f" · {quote.confidence:.0%} sure"
     return phrase
+
+
+def quote_style(quote: Quote) -> str:
+    return f"bold {speaker_colour(quote.speaker)}" if quote.speaker else ABSTAINED_QUOTE_STYLE
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ class Paragraph:
                     labels.append((event.end - offset, f" ‹{event.date}›"))
         for quote in article.quotes:
             if quote.kind == DIRECT and offset <= quote.start < end:
-                text.stylize(f"bold {speaker_colour(quote.speaker)}", quote.start - offset, min(quote.end, end) - offset)
+                text.stylize(quote_style(quote), quote.start - offset, min(quote.end, end) - offset)
         self.labels = sorted(labels)
         self.text = self._with_labels(text) if labels else text
 
@@ -133,6 +140,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     """j/k and ↓/↑ scroll lines here, as every pager does; J/K change the article from anywhere."""
 
     BORDER_TITLE = "Reader"
+    COMPONENT_CLASSES = {"reader--evidence"}  # the spans `set_marks` highlights (app.tcss)
     BINDINGS = [
         Binding("j,down", "line(1)", "Line down", show=False, id="reader.line_down",
                 tooltip="Scroll the article one line down (J changes the article)"),
@@ -150,6 +158,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.article: Article | None = None
         self.target: tuple[int, int] | None = None
+        self.marks: list[tuple[int, int]] = []  # evidence spans, kept until another article is shown
         self.heading = ""
         self._paragraphs: list[Paragraph] = []
         self._lines: list[Line] = []
@@ -162,7 +171,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         if article is not None and self.article is not None and article.id == self.article.id:
             self.set_target(target)
             return
-        self.article, self.target = article, target
+        self.article, self.target, self.marks = article, target, []
         self.heading = printable(article_label(article), single_line=True) if article else ""
         self._paragraphs = self._styled_paragraphs()
         self._rewrap()
@@ -186,6 +195,12 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         if target is not None:
             self._scroll_to_offset(target[0])
         self._update_subtitle()
+
+    def set_marks(self, spans: list[tuple[int, int]]) -> None:
+        """Highlight body spans (the evidence of an attribution) besides the target."""
+        self.marks = list(spans)
+        self._strips.clear()
+        self.refresh()
 
     def _styled_paragraphs(self) -> list[Paragraph]:
         article = self.article
@@ -275,15 +290,16 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _highlighted(self, line: Line) -> Text:
-        if self.target is None or line.start < 0:
+        if line.start < 0:
             return line.text
-        start, end = max(self.target[0], line.start), min(self.target[1], line.end)
-        if start >= end:
-            return line.text
-        shown_start = self._shown_in_line(line, start)
-        shown_end = self._shown_in_line(line, end - 1) + 1
-        text = line.text.copy()
-        text.stylize(TARGET_STYLE, shown_start, shown_end)
+        evidence = self.get_component_rich_style("reader--evidence", partial=True)
+        spans = [(span, evidence) for span in self.marks] + ([(self.target, TARGET_STYLE)] if self.target else [])
+        text = line.text
+        for (span_start, span_end), style in spans:
+            start, end = max(span_start, line.start), min(span_end, line.end)
+            if start < end:
+                text = text.copy() if text is line.text else text
+                text.stylize(style, self._shown_in_line(line, start), self._shown_in_line(line, end - 1) + 1)
         return text
 
     @staticmethod
