@@ -15,14 +15,13 @@ from .pipeline import parse_file, parse_text
 from .reading import InputError, expand_paths
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Article, Entity, Event, Mention, Quote
 from .safe_text import json_for_terminal, printable
-from .search import WordIndex
 from .speakers import Speaker, speaker_matches, speakers
 from .storage import StoreError, paused_gc
 
 __all__ = [
     "ANONYMOUS", "DIRECT", "INDIRECT", "ORGANIZATION", "PERSON", "PLACE",
     "Article", "Claim", "Corpus", "Entity", "EntityInfo", "Event", "ImportProgress", "ImportReport", "InputError",
-    "Library", "Mention", "Mentions", "ModelMissingError", "Quote", "QuoteRef", "Speaker", "Store", "StoreError", "WordIndex",
+    "Library", "Mention", "Mentions", "ModelMissingError", "Quote", "QuoteRef", "Speaker", "Store", "StoreError",
     "article_json", "bundled_seeds_dir", "canonicalise", "citation", "default_store_path", "evaluate_files", "expand_paths",
     "fold", "fold_text", "import_paths", "json_for_terminal", "parse_file", "parse_published", "parse_text", "parse_together",
     "paused_gc", "printable", "restore_backup", "speaker_matches", "speakers",
