@@ -98,9 +98,14 @@ def person_aliases(entities: list[Entity]) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for cluster in clusters:
         surnames, first_names = Counter(), Counter()
+        full = [form.split() for name in cluster for form in forms[name] if len(form.split()) > 1]
+        # "Maïder" alone, for Maïder Etxeberria, is her first name: it says nothing of the surname.
+        given_only = {fold(p[0]) for p in full} - {fold(p[-1]) for p in full}
         for name in cluster:
             for form, count in forms[name].items():
                 parts = form.split()
+                if len(parts) == 1 and fold(form) in given_only:
+                    continue
                 surnames[parts[-1]] += count
                 if len(parts) > 1:
                     first_names[" ".join(parts[:-1])] += count

@@ -159,7 +159,8 @@ class Attributor:
     def _quote(self, text: str, start: int, end: int, kind: str, cue, speaker: Speaker | None) -> Quote:
         """The record, with its evidence; below the threshold the speaker becomes a candidate only."""
         confident = speaker is not None and speaker.confidence >= ABSTAIN_BELOW
-        cue_start, cue_end, cue_text = (cue.idx, cue.idx + len(cue.text), self._cue_text(cue)) if cue is not None else (-1, -1, "")
+        cue_start, cue_end = self._cue_bounds(cue) if cue is not None else (-1, -1)
+        cue_text = self.text[cue_start:cue_end] if cue is not None else ""
         via = speaker.via if speaker is not None and speaker.via is not None else None
         return Quote(
             text=text,
@@ -178,14 +179,12 @@ class Attributor:
             via_end=via.end if via else -1,
         )
 
-    def _cue_text(self, cue) -> str:
-        """The reporting verb with its auxiliary and inverted pronoun: « a-t-elle poursuivi »."""
-        words = [cue]
-        i = cue.i - 1
-        while i >= 0 and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-")) and cue.i - i <= 3:
-            words.insert(0, self.doc[i])
-            i -= 1
-        return self.text[words[0].idx : cue.idx + len(cue.text)]
+    def _cue_bounds(self, cue) -> tuple[int, int]:
+        """Where the reporting verb stands with its auxiliary and inverted pronoun: « a-t-elle poursuivi »."""
+        start = cue.i
+        while start > 0 and (self.doc[start - 1].pos_ == "AUX" or self.doc[start - 1].text.startswith("-")) and cue.i - start < 3:
+            start -= 1
+        return self.doc[start].idx, cue.idx + len(cue.text)
 
     def _colon_verb(self, first: int):
         """`X a eu un mot pour les supporters : « … »` (also across a paragraph break): the verb of

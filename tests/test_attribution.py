@@ -88,8 +88,7 @@ def test_evidence_the_cue_and_the_mention_that_names_the_speaker(parse):
     article = parse(HEAD + body)
     quote = direct(article)[0]
     assert quote.speaker == "Nadine Roche"
-    assert article.body[quote.cue_start : quote.cue_end] == "promis"
-    assert quote.cue == "a-t-elle promis"
+    assert article.body[quote.cue_start : quote.cue_end] == quote.cue == "a-t-elle promis"
     assert quote.via == "Nadine Roche"
     assert article.body[quote.via_start : quote.via_end] == "Nadine Roche"
     assert 0.5 <= quote.confidence <= 1.0
@@ -128,3 +127,23 @@ def test_an_inverted_subject_makes_any_verb_a_reporting_one(parse):
 def test_the_verb_whose_clause_holds_the_quote_beats_a_relaying_incise(parse):
     body = "Hugo Marin a déclaré que « la saison est sauvée », rapporte l'agence locale."
     assert speakers(parse, body) == ["Hugo Marin"]
+
+
+def test_documents_stored_before_the_evidence_fields_still_load():
+    from store.records import article_from_doc
+
+    old = {
+        "id": "x", "file": "x.txt", "title": None, "published": None, "published_basis": None,
+        "paragraphs": ["« Oui », a dit Paul Aubry."], "source_starts": [0],
+        "quotes": [{"text": "Oui", "start": 2, "end": 5, "speaker": "Paul Aubry", "speaker_kind": "person", "kind": "direct", "cue": "a dit"}],
+    }
+    quote = article_from_doc(old).quotes[0]
+    assert (quote.speaker, quote.candidate, quote.via, quote.cue_start) == ("Paul Aubry", None, "", -1)
+
+
+def test_a_first_name_alone_does_not_become_the_canonical_surname():
+    from store.corpus import person_aliases
+    from store.records import Entity
+
+    person = Entity("Inès Laborde", "person", forms={"Inès Laborde": 1, "Inès": 4})
+    assert person_aliases([person])["Inès Laborde"] == "Inès Laborde"

@@ -50,7 +50,7 @@ def test_extract_json_contract(tmp_path):
         assert quote["kind"] in ("direct", "indirect")
         assert 0.0 <= quote["confidence"] <= 1.0
         if quote["cue_start"] is not None:
-            assert source[quote["cue_start"] : quote["cue_end"]] in quote["cue"]
+            assert source[quote["cue_start"] : quote["cue_end"]] == quote["cue"]
         if quote["via"] is not None:
             assert source[quote["via"]["start"] : quote["via"]["end"]] == quote["via"]["text"]
             assert quote["via"]["paragraph"] >= 1
@@ -284,3 +284,12 @@ def test_a_reader_that_stops_early_is_not_an_error(seed_store_path):
     reader.stdout.close()  # as `| head -1` does
     assert reader.wait(timeout=120) == 0
     assert reader.stderr.read() == b""
+
+
+def test_quotes_show_abstentions_with_their_best_candidate(seed_store_path):
+    text = run_cli("quotes", "--db", str(seed_store_path))
+    assert text.returncode == 0, text.stderr
+    assert any(" — ? (perhaps " in line for line in text.stdout.splitlines())
+    records = [json.loads(line) for line in run_cli("quotes", "--json", "--db", str(seed_store_path)).stdout.splitlines()]
+    abstained = [r for r in records if r["speaker"] is None]
+    assert abstained and all(r["candidate"] and r["confidence"] < 0.5 for r in abstained)
