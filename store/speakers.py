@@ -55,7 +55,7 @@ def all_speakers(library: Library) -> list[Speaker]:
     return _EVERYONE[corpus]
 
 
-def words(text: str) -> list[str]:
+def folded_words(text: str) -> list[str]:
     """Folded words (accents and case ignored), as speakers are matched."""
     return re.findall(r"\w+", fold(text))
 
@@ -66,10 +66,10 @@ def speaker_fields(library: Library, name: str | None) -> list[list[str]]:
     if name is None:
         return []
     info = library.entity(name)
-    return [words(field) for field in (name, *(info.aliases if info else ()), *(info.roles if info else ()))]
+    return [folded_words(field) for field in (name, *(info.aliases if info else ()), *(info.roles if info else ()))]
 
 
 def fields_match(fields: list[list[str]], wanted: list[str]) -> bool:
-    """Whether every wanted word (folded, as `words` gives them) begins a word of one of `fields`
+    """Whether every wanted word (as `folded_words` gives them) begins a word of one of `fields`
     ("pesk", "Peskov", "porte-parole du Kremlin")."""
     return bool(wanted) and any(all(any(word.startswith(w) for word in field) for w in wanted) for field in fields)

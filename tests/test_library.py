@@ -3,9 +3,8 @@ import sys
 
 import pytest
 
-from store import DIRECT, PERSON, Corpus, Library, Store, StoreError, fold
+from store import DIRECT, PERSON, Corpus, Library, Store, StoreError, all_speakers, fold
 from store.records import Article, Entity, Mention
-from store.speakers import all_speakers
 
 
 def test_article_has_the_corpus_names_of_its_summary(seed_store_path):

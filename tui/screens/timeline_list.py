@@ -8,8 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from store import Article, Event
-from store.library import Library
+from store import Article, Event, Library
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label

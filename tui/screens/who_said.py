@@ -14,10 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Claim, Quote, QuoteRef
-from store.library import Library
-from store.safe_text import printable
-from store.speakers import GROUPS, Speaker, all_speakers, fields_match, speaker_fields, speakers, words
+from store import Claim, Library, Quote, QuoteRef, Speaker, all_speakers, fields_match, folded_words, printable, speaker_fields, speakers
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
@@ -208,7 +205,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
             self._list_speakers(everyone)
             self._show_speaker(everyone[0] if everyone else None)
             return
-        wanted = words(query)
+        wanted = folded_words(query)
         named = {s.name for s in everyone if fields_match(self.fields[s.name], wanted)}
         said = [r for r in self._in_scope(self.library.find_quotes(query)) if (r.speaker or None) not in named]
         saying: dict[str | None, list[QuoteRef]] = {}
@@ -228,10 +225,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         by_group: dict[str, list[Speaker]] = {}
         for speaker in listed:
             by_group.setdefault(speaker.group, []).append(speaker)
-        for group in GROUPS:
-            members = by_group.get(group, [])
-            if not members:
-                continue
+        for group, members in by_group.items():  # `listed` comes in group order
             options.append(Option(Text(group, style="bold underline"), disabled=True))
             self.listed.append(None)
             for speaker in members[:SPEAKERS_SHOWN]:

@@ -11,8 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from store import Article, Quote
-from store.safe_text import printable
+from store import Article, Quote, printable
 
 from ..wording import clip
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from store import Article
-from store.safe_text import printable
+from store import Article, printable
 
 from ..messages import ArticleChosen
 

@@ -23,8 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import DIRECT, Article, Quote
-from store.safe_text import printable
+from store import DIRECT, Article, Quote, printable
 
 from .article_list import article_label
 
