@@ -11,12 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anchoring import date_from_corpus
-from .corpus import canonicalise
+from .batch import parse_together
 from .entities import compatible_people
 from .lexicon import FUNCTION_WORDS, fold
-from .metadata import metadata_for
-from .pipeline import parse_file
 from .reading import InputError, expand_paths
 from .records import DIRECT, ORGANIZATION, PERSON, PLACE, Article
 
@@ -188,10 +185,10 @@ def evaluate_files(gold_path: Path, paths: list[Path], metadata_file: Path | Non
     files = [p for p in expand_paths(paths) if p.name in gold]
     if not files:
         raise InputError("none of the given files is described in the gold file")
-    metadata = metadata_for(files, metadata_file, published)
-    articles = [parse_file(p, metadata=metadata.get(p)) for p in files]
-    canonicalise(articles)
-    date_from_corpus(articles)  # the files evaluated together are the corpus
+    parsed, skipped = parse_together(files, metadata_file, published)
+    if skipped:
+        raise InputError(skipped[0])
+    articles = [article for article, _ in parsed]
     quotes, end_to_end, people, events = Score(), Score(), Score(), Score()
     organisations, places = Score(), Score()
     speakers = SpeakerTally()

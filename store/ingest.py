@@ -46,10 +46,6 @@ class ImportProgress:
         """Files per second so far."""
         return self.done / self.elapsed if self.elapsed > 0 and self.done else 0.0
 
-    @property
-    def seconds_left(self) -> float | None:
-        return (self.total - self.done) / self.rate if self.rate else None
-
 
 Progress = Callable[[ImportProgress], None]
 

@@ -39,7 +39,7 @@ class Turn:
 
     `line_end` is the end of the line, past a speech tag (`— Tu viens ? demande Léa.`); `run`
     numbers the group of turns; `lead` is the text before the group that introduces the people;
-    `question` is the question an answer replies to.
+    `question` is the question an answer replies to; `label` the name set before an answer.
     """
 
     start: int
@@ -49,6 +49,7 @@ class Turn:
     lead: tuple[int, int]
     line_end: int
     question: tuple[int, int] | None = None
+    label: tuple[int, int] | None = None  # `Léa Roux :` opening the answer: who speaks, if a person
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -101,10 +102,31 @@ def _alternates_question_answer(lines: list[str], lead: str) -> bool:
     return _interview_lead(lead) or (len(lines) >= 4 and _asks_someone(questions))
 
 
+_NAME_LABEL = re.compile(r"(?:\*\*)?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,3})\s*:\s*(?:\*\*)?\s*")
+
+
+def labelled_answers(text: str) -> list[Turn]:
+    """A transcript: paragraphs opening with a name and a colon (`Léa Roux : Nous …`), that name
+    labelling at least two of them. Words in quote marks after the colon are a headline instead."""
+    found = []
+    for start, end in paragraphs(text):
+        match = _NAME_LABEL.match(text, start)
+        if match and match.end() < end and text[match.end()] not in "«“\"":
+            found.append((match, end))
+    counts: dict[str, int] = {}
+    for match, _ in found:
+        counts[match.group("name")] = counts.get(match.group("name"), 0) + 1
+    return [
+        Turn(match.end(), _trimmed_end(text, match.end(), end), ANSWER, -1, (0, 0), end, label=match.span("name"))
+        for match, end in found
+        if counts[match.group("name")] >= 2
+    ]
+
+
 def find_turns(text: str) -> list[Turn]:
     """Interview answers and dialogue turns, in order of the text."""
     blocks = paragraphs(text)
-    turns: list[Turn] = []
+    turns: list[Turn] = labelled_answers(text)
     bold_questions = [text[s:e] for s, e in blocks if _bold_inner(text[s:e]) is not None and _is_question(text, s, e)]
     run = 0
     lead_from = 0
@@ -137,7 +159,10 @@ def find_turns(text: str) -> list[Turn]:
             run, lead_from, i = run + 1, blocks[j - 1][1], j
             continue
         i += 1
-    return turns
+    labelled = {turn.line_end for turn in turns if turn.label is not None}
+    # A labelled paragraph that also follows a question is one answer: the label says whose.
+    turns = [turn for turn in turns if turn.label is not None or turn.line_end not in labelled]
+    return sorted(turns, key=lambda turn: turn.start)
 
 
 def _dash_run(text: str, lines: list[tuple[int, int]], run: int, lead: tuple[int, int]) -> list[Turn]:

@@ -4,30 +4,6 @@
 answers every question a screen or a subcommand asks. Callers never patch names, fold words or
 read article files themselves.
 
-How today's calls in `tui/screens/main.py` map (for the screen's port):
-  `store = Store(path)` + `Corpus(store.summaries(), ...)`  → `library = Library.open(path)`
-  `corpus.articles` / `corpus.by_id[id]`                   → `library.articles` / `library.summary(id)`
-  `self._load_article(id)` + `_article_with_corpus_names`  → `library.article(id)` (cached, canonical names)
-  `WordIndex.build(...)` + `word_index.search(q)` + order   → `library.search(q)` (ids in list order)
-  `_first_match_span(article)` (shifted after "…")         → `library.match_span(article, q)` (original offsets)
-  `corpus.read_ids`, `_mark_read`, `action_toggle_read`    → `library.is_read(id)`, `library.unread_count`,
-                                                              `library.mark_read(id, read)` (durable; call it in a
-                                                              worker: it writes a file)
-  `store.read_only`                                         → `library.read_only`
-  `_entity_screen`'s reads of up to 40 article files       → `library.mentions(name, limit)` (damaged files skipped,
-                                                              counted in `Mentions.unreadable`)
-  `corpus.entity`, `ranked_entities`, `quotes_by`,          → same names on `library`
-  `quotes_by_speaker`, `claims`, `entity_key`
-  `corpus.find_quotes(words)` (any substring, all quotes)  → `library.find_quotes(words)`: each word must start a
-                                                              word of the quote (as in search); only the articles
-                                                              the word index finds are looked at
-  `corpus.quotes`                                           → `library.quotes(kind)` (DIRECT by default)
-  `corpus.dated_days()`, `len(corpus.events[day])`         → `library.dated_days()`, `library.day_counts()`
-  `corpus.articles_on(day)`, `corpus.events_in_order()`    → `library.articles_on(day)`, `library.events_in_order()`
-  `store.mark_read` in `_save_read`                         → `library.mark_read`
-  `import_paths(store, ...)` then a new `Corpus`           → `library.import_paths(...)` (the corpus refreshes)
-  `paused_gc`                                               → inside `Library.open`, not needed by callers
-
 Search and claims come from the persisted index (store/indexes.py, PATH.index), not from article
 files; article files that could not be read while (re)building it are listed in `search_skipped`.
 """

@@ -732,7 +732,12 @@ def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
     for quote in quotes:
         source = best.get(_content_words(quote.text)) if quote.kind == DIRECT else None
         if source is not None and _SPECIFICITY[quote.speaker_kind] < 2 and _SPECIFICITY[source.speaker_kind] > _SPECIFICITY[quote.speaker_kind]:
-            quote = replace(quote, speaker=source.speaker, speaker_kind=source.speaker_kind)
+            # The evidence is the other quote's: its cue and chain say why these words are that speaker's.
+            quote = replace(
+                quote, speaker=source.speaker, speaker_kind=source.speaker_kind, confidence=source.confidence,
+                candidate=None, cue=source.cue, cue_start=source.cue_start, cue_end=source.cue_end,
+                via=source.via, via_start=source.via_start, via_end=source.via_end,
+            )
         shared.append(quote)
     return shared
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from .corpus import QuoteRef
+from .corpus import Corpus, QuoteRef
 from .library import Library
 from .lexicon import fold
 from .records import ANONYMOUS, ORGANIZATION, PERSON, PLACE
@@ -42,16 +43,33 @@ def speakers(library: Library, refs: list[QuoteRef]) -> list[Speaker]:
     return sorted(found, key=lambda s: (GROUPS.index(s.group), -len(s.refs), s.name or ""))
 
 
-def _words(text: str) -> list[str]:
+_EVERYONE: WeakKeyDictionary[Corpus, list[Speaker]] = WeakKeyDictionary()
+
+
+def all_speakers(library: Library) -> list[Speaker]:
+    """The speakers of every direct quote, as `speakers` groups them: computed once per corpus
+    (an import gives the library a new one), so who-said-what opens again at once."""
+    corpus = library.corpus
+    if corpus not in _EVERYONE:
+        _EVERYONE[corpus] = speakers(library, library.quotes())
+    return _EVERYONE[corpus]
+
+
+def folded_words(text: str) -> list[str]:
+    """Folded words (accents and case ignored), as speakers are matched."""
     return re.findall(r"\w+", fold(text))
 
 
-def speaker_matches(library: Library, name: str | None, query: str) -> bool:
-    """Whether every typed word begins a word of the speaker's name, of one of its spellings, or of
-    one of its roles ("pesk", "Peskov", "porte-parole du Kremlin")."""
-    wanted = _words(query)
-    if name is None or not wanted:
-        return False
+def speaker_fields(library: Library, name: str | None) -> list[list[str]]:
+    """The folded words of the speaker's name, of each of its spellings and of each of its roles:
+    computed once per speaker, so a key typed is a scan of ready words."""
+    if name is None:
+        return []
     info = library.entity(name)
-    fields = [name, *(info.aliases if info else ()), *(info.roles if info else ())]
-    return any(all(any(word.startswith(w) for word in words) for w in wanted) for words in map(_words, fields))
+    return [folded_words(field) for field in (name, *(info.aliases if info else ()), *(info.roles if info else ()))]
+
+
+def fields_match(fields: list[list[str]], wanted: list[str]) -> bool:
+    """Whether every wanted word (as `folded_words` gives them) begins a word of one of `fields`
+    ("pesk", "Peskov", "porte-parole du Kremlin")."""
+    return bool(wanted) and any(all(any(word.startswith(w) for word in field) for w in wanted) for field in fields)

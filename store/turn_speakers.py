@@ -28,6 +28,8 @@ class TurnSpeakers:
         self.tags = {}  # turn start → the verb of its speech tag
         self.turns: list[Turn] = []  # the turns, each ending before its speech tag
         for turn in turns:
+            if turn.label is not None and self._labelled(turn) is None:
+                continue  # `Temps de lecture : …`: the label names no person
             verb, end = self.tag(turn) if turn.kind == TURN else (None, turn.end)
             if verb is not None:
                 self.tags[turn.start] = verb
@@ -55,6 +57,8 @@ class TurnSpeakers:
 
     # --- speakers -------------------------------------------------------------------------------
     def speaker(self, turn: Turn) -> Speaker | None:
+        if turn.label is not None:
+            return self._labelled(turn)
         if turn.kind == ANSWER:
             return self._addressee(turn) or self._interviewee(turn)
         if turn.run not in self.by_run:
@@ -72,6 +76,10 @@ class TurnSpeakers:
         person = self.at._person_by_name(speaker.name)
         named = self._cluster_speaker(person.name, speaker.confidence, position) if person is not None and person.name != speaker.name else None
         return named or speaker
+
+    def _labelled(self, turn: Turn) -> Speaker | None:
+        person = self.at._person_by_name(self.at.text[turn.label[0] : turn.label[1]])
+        return self._cluster_speaker(person.name, 0.9, turn.start) if person is not None else None
 
     def _addressee(self, turn: Turn) -> Speaker | None:
         if turn.question is None:

@@ -277,6 +277,15 @@ def test_quote_text_is_the_file_s_own_characters_across_dropped_lines_and_contro
     assert all(source[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
 
 
+def test_a_reader_that_stops_early_is_not_an_error(seed_store_path):
+    reader = subprocess.Popen([sys.executable, "-m", "tui.cli", "quotes", "--indirect", "--db", str(seed_store_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
+    reader.stdout.readline()
+    reader.stdout.close()  # as `| head -1` does
+    assert reader.wait(timeout=120) == 0
+    assert reader.stderr.read() == b""
+
+
 def test_quotes_show_abstentions_with_their_best_candidate(seed_store_path):
     text = run_cli("quotes", "--db", str(seed_store_path))
     assert text.returncode == 0, text.stderr

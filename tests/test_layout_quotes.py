@@ -104,6 +104,23 @@ def test_interview_answers_belong_to_the_interviewee_not_the_journalist(parse):
     ]
 
 
+def test_a_transcript_labels_each_answer_with_the_speaker(parse):
+    text = (
+        "Le maire de Vienne-le-Haut répond aux habitants\n\n"
+        "Temps de lecture : 2 min\n\n"
+        "Le maire Gilles Parmentier a tenu une réunion publique jeudi soir.\n\n"
+        "**Pourquoi fermer la piscine ?**\n\n"
+        "Gilles Parmentier : Nous n'avons plus les moyens de la chauffer.\n\n"
+        "**Et l'an prochain ?**\n\n"
+        "Gilles Parmentier : Nous chercherons un partenaire privé."
+    )
+    quotes = direct(parse(text))
+    assert quotes == [
+        ("Nous n'avons plus les moyens de la chauffer.", "Gilles Parmentier"),
+        ("Nous chercherons un partenaire privé.", "Gilles Parmentier"),
+    ]
+
+
 def test_a_question_addressed_by_name_gives_the_answer_to_that_person(parse):
     text = (
         "Conférence de presse avant la finale\n\n"

@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from store import DIRECT, PERSON, Corpus, Library, Store, StoreError, fold
+from store import DIRECT, PERSON, Corpus, Library, Store, StoreError, all_speakers, fold
 from store.records import Article, Entity, Mention
 
 
@@ -99,10 +99,13 @@ def test_import_refreshes_what_the_library_answers(tmp_path, nlp):
     source.mkdir()
     (source / "a.txt").write_text("Le président a déclaré : « Nous négocierons à Genève. »\n", encoding="utf-8")
     with Library.open(tmp_path / "s.json") as library:
-        assert len(library) == 0
+        assert len(library) == 0 and all_speakers(library) == []
         report = library.import_paths([source])
         assert report.added == 1 and len(library) == 1
         assert library.search("geneve") == [library.articles[0].id]
+        # Speakers are computed once per corpus; the import's new corpus brings its quote in.
+        assert [r.quote.text for s in all_speakers(library) for r in s.refs] == ["Nous négocierons à Genève."]
+        assert all_speakers(library) is all_speakers(library)
 
 
 def test_opening_a_store_does_not_import_spacy(seed_store_path):

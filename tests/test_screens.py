@@ -17,6 +17,7 @@ from tui.screens.entity import EntityScreen
 from tui.app import UkrTuiApp
 from tui.screens.help import HelpScreen, key_label
 from tui.screens.main import MainScreen
+from tui.screens import timeline_list, who_said
 from tui.screens.timeline_list import TimelineListScreen
 from tui.screens.who_said import WhoSaidScreen
 from tui.widgets.reader import Reader
@@ -138,6 +139,49 @@ async def test_unattributed_quotes_listed_under_question_mark_with_their_best_gu
         speakers.highlighted = index
         await pilot.pause()
         assert screen.rows and "— ? perhaps Jean Essai" in str(screen.rows[0][0])
+
+
+async def test_who_said_shows_at_most_the_cap_and_says_how_many_more(seed_store_path, monkeypatch):
+    monkeypatch.setattr(who_said, "QUOTES_SHOWN", 2)
+    monkeypatch.setattr(who_said, "SPEAKERS_SHOWN", 1)
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await open_who_said(pilot)
+        speakers = screen.query_one("#speakers", OptionList)
+        prompts = [str(speakers.get_option_at_index(i).prompt) for i, s in enumerate(screen.listed) if s is None]
+        people = [s for s in screen.everyone if s.group == "People"]
+        # One speaker per group, every group's heading still there, and how many people are not drawn.
+        assert prompts[:2] == ["People", f"… {len(people) - 1} more people, type to narrow"]
+        assert {"Institutions", "Anonymous sources", "Unattributed"} <= set(prompts)
+        assert sum(1 for s in screen.listed if s is not None and s.group == "People") == 1
+        quotes = screen.query_one("#speaker-quotes", OptionList)
+        claims = app.main.library.claims(screen.listed[1].refs)
+        assert len(claims) > 2 and len(screen.rows) == 2
+        assert quotes.option_count == 3
+        assert str(quotes.get_option_at_index(2).prompt) == f"… {len(claims) - 2} more quotes, type to narrow"
+        assert quotes.border_title.startswith(f"Quotes ({len(claims)})")
+        quotes.focus()
+        await pilot.press("end")  # the "more" line is not a place to go: End stops on the last quote
+        assert quotes.highlighted == 1
+
+
+async def test_timeline_list_adds_rows_as_the_cursor_nears_the_last(seed_store_path, monkeypatch):
+    monkeypatch.setattr(timeline_list, "ROWS_PER_CHUNK", 4)
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        events = app.main.library.events_in_order()
+        assert len(events) > 8 and table.row_count == 4
+        await pilot.press("down", "down", "down", "down", "down")
+        await pilot.pause()
+        assert table.row_count == 8 and table.cursor_row == 5
+        await pilot.press("enter")
+        await pilot.pause()
+        event, article = events[5]
+        assert app.screen is app.main and app.main.current_id == article.id
 
 
 async def test_timeline_list_keeps_the_date_column_clear_at_80_columns(seed_store_path):

@@ -104,7 +104,8 @@ async def test_tab_and_digits_focus_panes(seed_store_path):
         assert app.focused.id == "articles"
 
 
-async def test_space_and_b_page_the_reader(seed_store_path):
+@pytest.mark.parametrize("back", ["b", "g"])  # b pages up; g on the shown (first) article goes back to its top
+async def test_space_pages_the_reader_and_b_or_g_come_back_to_the_top(seed_store_path, back):
     app = make_app(seed_store_path)
     async with app.run_test(size=(120, 24)) as pilot:
         await wait_loaded(pilot)
@@ -112,7 +113,7 @@ async def test_space_and_b_page_the_reader(seed_store_path):
         await pilot.press("space")
         await pilot.pause(0.2)
         assert reader.scroll_y > 0
-        await pilot.press("b")
+        await pilot.press(back)
         await pilot.pause(0.2)
         assert reader.scroll_y == 0
 
@@ -409,19 +410,6 @@ async def test_a_search_without_result_leaves_n_to_unread(seed_store_path):
         assert app.main.query_text == "" and app.main.matches == []
         await pilot.press("n")
         assert app.main.current_id == ids[1]  # the next unread article, not "no further match"
-
-
-async def test_g_on_the_shown_article_scrolls_back_to_its_top(seed_store_path):
-    app = make_app(seed_store_path)
-    async with app.run_test(size=(120, 24)) as pilot:
-        await wait_loaded(pilot)
-        reader = app.main.query_one(Reader)
-        await pilot.press("space")
-        await pilot.pause(0.2)
-        assert reader.scroll_y > 0
-        await pilot.press("g")
-        await pilot.pause(0.2)
-        assert reader.scroll_y == 0
 
 
 async def test_reader_titles_an_untitled_article_as_the_list_does(seed_store_path):

@@ -81,3 +81,22 @@ async def test_a_store_held_by_another_instance_opens_read_only_and_says_so(seed
             assert app.main.library.read_only
             await pilot.press("D")  # setting a date needs the store: refused, nothing opens
             assert not isinstance(app.screen, SetDateScreen)
+
+
+async def test_the_list_shows_the_outlet_when_articles_name_one(seed_store_path, seed_articles):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert "source" not in app.main.query_one(ArticleList).columns  # no outlet known: no column of dashes
+    named = seed_articles[0]
+    with Store(seed_store_path) as store:
+        article = store.load_article(named.id)
+        article.outlet = "Le Courrier \x1b[41m"
+        store.update_articles([article])
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        articles = app.main.query_one(ArticleList)
+        assert cell_text(articles, named.id, "source") == "Le Courrier \\x"  # escapes shown, cut to the column
+        other = next(a.id for a in app.main.library.articles if a.id != named.id)
+        assert cell_text(articles, other, "source") == "—"

@@ -136,6 +136,17 @@ async def test_an_abstained_quote_is_drawn_unlike_an_attributed_one(store_path):
         assert abstained.italic and abstained.underline and not abstained.bold
 
 
+def test_the_sentence_of_a_mention_runs_over_titles_like_m_dot():
+    from tui.screens.why import sentence_around
+
+    paragraphs = ["Le sommet est fini. M. Ferrand a parlé. Ensuite, silence."]
+    article = Article("why-3", "m.txt", None, None, None, paragraphs, [0])
+    start = paragraphs[0].index("Ferrand")
+    sentence, at, end = sentence_around(article, start, start + len("Ferrand"))
+    assert sentence == "M. Ferrand a parlé."
+    assert sentence[at:end] == "Ferrand"
+
+
 async def test_v_without_a_quote_says_how_to_find_one(tmp_path):
     article = Article("why-2", "calme.txt", "Rien à signaler", None, None, ["Aucune déclaration ce jour."], [0])
     with Store(tmp_path / "store.json") as store:

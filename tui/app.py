@@ -8,8 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker
 
-from store import ImportProgress, Library, ModelMissingError, StoreError
-from store.safe_text import printable
+from store import ImportProgress, Library, ModelMissingError, StoreError, printable
 
 from .commands import CorpusCommands
 from .messages import LibraryLoaded

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
-from store.safe_text import json_for_terminal, printable
+from store import json_for_terminal, printable
 
 from . import __version__
 
@@ -63,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, StoreError) as error:
         warn(str(error))
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader of our output left (`| head`): not an error, and an OSError, so caught first
+        _silence_stdout()
+        return 0
     except OSError as error:  # a full disk, a folder we may not write in: what failed, on one line
         warn(f"{error.filename + ': ' if error.filename else ''}{error.strerror or error}"
              "; the store keeps its last complete write")
@@ -73,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ukr-tui: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _silence_stdout() -> None:
+    """What is still buffered for a closed pipe goes nowhere, instead of an error at exit (Python's own advice)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # a stdout with no file behind it (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def warn(message: str) -> None:
@@ -197,31 +206,17 @@ def cmd_quotes(args, db: Path) -> int:
 
 
 def cmd_extract(args, db: Path) -> int:
-    from store import InputError, article_json, canonicalise, expand_paths, parse_text
-    from store.anchoring import date_from_corpus
-    from store.metadata import metadata_for
-    from store.pipeline import describe, read_source
+    from store import InputError, article_json, expand_paths, parse_together
 
     files = expand_paths(args.paths)
     if not files:
         raise InputError("no article files found in " + ", ".join(map(str, args.paths)))
-    metadata = metadata_for(files, args.metadata, args.published)
-    articles, sources, failed = [], [], 0
-    for path in files:
-        try:
-            source, page = read_source(path)  # a saved page's source is its main text
-            article = parse_text(source, path.name)
-            describe(article, page, metadata.get(path))
-            articles.append(article)
-            sources.append(source)
-        except InputError as error:
-            warn(f"skipped {error}")
-            failed += 1
-    canonicalise(articles)
-    date_from_corpus(articles)  # the files extracted together are the corpus
-    for article, source in zip(articles, sources, strict=True):
+    parsed, skipped = parse_together(files, args.metadata, args.published)  # the files given together are the corpus
+    for reason in skipped:
+        warn(f"skipped {reason}")
+    for article, source in parsed:
         print(_summary(article) if args.summary else json_line(article_json(article, source)))
-    return EXIT_ERROR if failed else 0
+    return EXIT_ERROR if skipped else 0
 
 
 def _summary(article) -> str:
@@ -242,7 +237,7 @@ def cmd_evaluate(args, db: Path) -> int:
 
 
 def cmd_restore(args, db: Path) -> int:
-    from store.db import restore_backup
+    from store import restore_backup
 
     print(printable(restore_backup(db), single_line=True))
     return 0

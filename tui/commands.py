@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from store.safe_text import printable
+from store import printable
 
 from .messages import EntityChosen, JumpTo
 from .screens.help import HelpScreen

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.worker import Worker, WorkerState
 
-from store.safe_text import printable
+from store import printable
 
 WHAT_FAILED = {"search": "Search failed", "store-writes": "Saving the read state failed"}
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from store import EntityInfo
-from store.library import Library, Mentions
+from store import EntityInfo, Library, Mentions
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label

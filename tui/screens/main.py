@@ -14,9 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
-from store import Article, InputError, Library, StoreError, name_search
-from store.export import citation
-from store.safe_text import printable
+from store import Article, InputError, Library, StoreError, citation, name_search, printable
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded, SearchDone
 from ..widgets.article_list import ArticleList, article_label

@@ -8,9 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from store import InputError
-from store.metadata import parse_published
-from store.safe_text import printable
+from store import InputError, parse_published, printable
 
 UNDO = ""  # what the screen returns to put back the date the article had before the user's
 

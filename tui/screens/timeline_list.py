@@ -1,14 +1,14 @@
 """The whole timeline as a table: date, the dated expression in its sentence, the article.
 
-A table draws only the rows on screen, so tens of thousands of events open at once; each row is
-two lines high and its sentence wraps inside its own column, never under the date."""
+Rows are added a chunk at a time as the cursor or the scroll nears the last one added, so tens of
+thousands of events open at once; each row is two lines high and its sentence wraps inside its own
+column, never under the date."""
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import DataTable
 
-from store import Article, Event
-from store.library import Library
+from store import Article, Event, Library
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
@@ -18,7 +18,7 @@ from .who_said import shown
 
 DATE_WIDTH = 10
 ROW_LINES = 2
-ROWS_PER_FRAME = 300
+ROWS_PER_CHUNK = 100  # a few screenfuls: enough to page through while the next chunk is added
 
 
 def said_cell(event: Event, width: int) -> Text:
@@ -50,17 +50,29 @@ class TimelineListScreen(JumpListScreen):
         table.add_column("Date", width=DATE_WIDTH, key="date")
         table.add_column("Said", width=said_width, key="said")
         table.add_column("Article", width=title_width, key="article")
-        self._add_rows(0, said_width)
+        self.said_width = said_width
+        self._add_rows()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         table.focus()
 
-    def _add_rows(self, start: int, said_width: int) -> None:
-        """A screenful first, then the rest a chunk per frame, so keys work while a long list fills."""
+    def _add_rows(self) -> None:
+        """The next chunk of events, after the rows already in the table."""
         table = self.query_one(DataTable)
-        for event, article in self.events[start : start + ROWS_PER_FRAME]:
-            table.add_row(Text(event.date, style="bold"), said_cell(event, said_width),
+        start = table.row_count
+        for event, article in self.events[start : start + ROWS_PER_CHUNK]:
+            table.add_row(Text(event.date, style="bold"), said_cell(event, self.said_width),
                           Text(shown(article_label(article)), style="dim"), height=ROW_LINES)
-        if start + ROWS_PER_FRAME < len(self.events):
-            self.call_after_refresh(self._add_rows, start + ROWS_PER_FRAME, said_width)
+
+    def _near_the_end(self, row: int) -> None:
+        table = self.query_one(DataTable)
+        if row >= table.row_count - ROWS_PER_CHUNK // 2 and table.row_count < len(self.events):
+            self._add_rows()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._near_the_end(event.cursor_row)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        self._near_the_end(int(scroll_y + self.query_one(DataTable).size.height) // ROW_LINES)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         chosen, article = self.events[event.cursor_row]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,10 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Quote, QuoteRef
-from store.library import Library
-from store.safe_text import printable
-from store.speakers import Speaker, speaker_matches, speakers
+from store import Claim, Library, Quote, QuoteRef, Speaker, all_speakers, fields_match, folded_words, printable, speaker_fields, speakers
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
@@ -27,6 +24,8 @@ from .help import HelpScreen
 
 
 TITLE_SHOWN = 70  # characters of an article's title under each row
+QUOTES_SHOWN = 200  # quote rows drawn at once: thousands would take seconds; typing narrows them
+SPEAKERS_SHOWN = 100  # speakers drawn per group, so every group's heading stays on screen
 
 
 def shown(text: str) -> str:
@@ -44,39 +43,52 @@ def speaker_text(speaker: str | None, quote: Quote) -> Text:
     return label
 
 
+def claim_row(claim: Claim, with_speaker: bool) -> tuple[Text, JumpTo]:
+    """A claim (the same words, however many articles report them), opening its first report."""
+    first = claim.refs[0]
+    label = Text("« ", style="dim")
+    label.append(shown(claim.text), style=f"bold {speaker_colour(claim.speaker)}")
+    label.append(" »", style="dim")
+    if with_speaker or claim.speaker is None:
+        label.append("  — ")
+        label.append_text(speaker_text(claim.speaker, first.quote))
+    sources = len({r.article.id for r in claim.refs})
+    label.append(f"\n  {first.article.published or 'no date'} · {clip(shown(article_label(first.article)), TITLE_SHOWN)}", style="dim")
+    if sources > 1:
+        label.append(f" · {plural(sources, 'source')}", style="bold")
+    if claim.disputed:
+        others = sorted({r.speaker for r in claim.refs if r.speaker and r.speaker != claim.speaker})
+        label.append(f" · also attributed to {shown(', '.join(others))}", style="bold red")
+    return label, JumpTo(first.article.id, first.quote.start, first.quote.end)
+
+
 def claim_rows(library: Library, refs: list[QuoteRef], with_speaker: bool) -> list[tuple[Text, JumpTo]]:
-    """One row per claim (the same words, however many articles report them), opening the first."""
-    rows = []
-    for claim in library.claims(refs):
-        first = claim.refs[0]
-        label = Text("« ", style="dim")
-        label.append(shown(claim.text), style=f"bold {speaker_colour(claim.speaker)}")
-        label.append(" »", style="dim")
-        if with_speaker or claim.speaker is None:
-            label.append("  — ")
-            label.append_text(speaker_text(claim.speaker, first.quote))
-        sources = len({r.article.id for r in claim.refs})
-        label.append(f"\n  {first.article.published or 'no date'} · {clip(shown(article_label(first.article)), TITLE_SHOWN)}", style="dim")
-        if sources > 1:
-            label.append(f" · {plural(sources, 'source')}", style="bold")
-        if claim.disputed:
-            others = sorted({r.speaker for r in claim.refs if r.speaker and r.speaker != claim.speaker})
-            label.append(f" · also attributed to {shown(', '.join(others))}", style="bold red")
-        rows.append((label, JumpTo(first.article.id, first.quote.start, first.quote.end)))
-    return rows
+    """One row per claim, opening the first report."""
+    return [claim_row(claim, with_speaker) for claim in library.claims(refs)]
 
 
-def speaker_label(speaker: Speaker) -> Table:
-    """A coloured mark (the speaker's colour in the reader), then the name and the count in the
-    theme's colours, so the highlight keeps them readable with any palette; a long name wraps
-    under itself."""
-    row = Table.grid(padding=(0, 1), expand=True)
-    row.add_column(width=1)
-    row.add_column(ratio=1)
-    row.add_column(justify="right", no_wrap=True)
-    name = shown(speaker.name) if speaker.name else "? (no speaker given)"
-    row.add_row(Text("●", style=speaker_colour(speaker.name)), Text(name), Text(str(len(speaker.refs)), style="bold"))
-    return row
+def more_line(hidden: int, what: str) -> Option:
+    return Option(Text(f"… {hidden} more {what}, type to narrow", style="dim italic"), disabled=True)
+
+
+class SpeakerRow:
+    """One line: a coloured mark (the speaker's colour in the reader), then the name and the count
+    in the theme's colours, so the highlight keeps them readable with any palette; the count sits
+    at the right edge of whatever width the list has, a long name is cut."""
+
+    def __init__(self, speaker: Speaker, count: int) -> None:
+        self.name = shown(speaker.name) if speaker.name else "? (no speaker given)"
+        self.colour, self.count = speaker_colour(speaker.name), str(count)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = options.max_width - len(self.count) - 4  # the mark and a space, a space either side of the count
+        name = self.name if len(self.name) <= room else self.name[: max(room - 1, 1)] + "…"
+        line = Text()
+        line.append("●", style=self.colour)
+        line.append(f" {name}".ljust(max(room, len(name)) + 2))
+        line.append(self.count, style="bold")
+        line.append(" ")
+        yield line
 
 
 class WhoSaidScreen(Screen[JumpTo | None]):
@@ -99,8 +111,11 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     def __init__(self, library: Library, day: str | None = None) -> None:
         super().__init__()
         self.library, self.day = library, day
-        self.rows: list[tuple[Text, JumpTo]] = []
-        self.listed: list[Speaker | None] = []  # per option of the speaker list; None for group headings
+        self.rows: list[tuple[Text, JumpTo]] = []  # the quote rows drawn, at most QUOTES_SHOWN
+        self.listed: list[Speaker | None] = []  # per option of the speaker list; None for headings and "more" lines
+        self.typed = ""  # the filter as last typed
+        self._shown_query: str | None = None  # the filter the panes show
+        self._filter_due = False
 
     def compose(self) -> ComposeResult:
         title = "Who said what" + (f" · {self.day}" if self.day else "")
@@ -123,12 +138,19 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     @cached_property
     def everyone(self) -> list[Speaker]:
         """Every speaker in scope, grouped: computed once, filtered on every key."""
+        if not self.day:
+            return all_speakers(self.library)
         return speakers(self.library, self._in_scope(self.library.quotes()))
+
+    @cached_property
+    def fields(self) -> dict[str | None, list[list[str]]]:
+        """Each speaker's folded name, spellings and roles, ready for the filter's string tests."""
+        return {s.name: speaker_fields(self.library, s.name) for s in self.everyone}
 
     def on_mount(self) -> None:
         self.query_one("#speakers", OptionList).border_title = "Speakers"
         self.query_one("#speaker-quotes", OptionList).border_title = "Quotes"
-        self._show_filter("")
+        self._apply_filter()
         self.query_one("#speakers", OptionList).focus()
 
     # --- typing ------------------------------------------------------------------------------------
@@ -157,7 +179,18 @@ class WhoSaidScreen(Screen[JumpTo | None]):
 
     @on(Input.Changed, "#who-said-filter")
     def filter_changed(self, event: Input.Changed) -> None:
-        self._show_filter(event.value.strip())
+        """Keys typed while a filter is being applied are taken together: one filter for all of
+        them, after the keys already waiting, rather than one per key."""
+        self.typed = event.value.strip()
+        if not self._filter_due:
+            self._filter_due = True
+            self.call_later(self._apply_filter)
+
+    def _apply_filter(self) -> None:
+        self._filter_due = False
+        if self.typed != self._shown_query:
+            self._shown_query = self.typed
+            self._show_filter(self.typed)
 
     @on(Input.Submitted, "#who-said-filter")
     def filter_submitted(self) -> None:
@@ -172,27 +205,35 @@ class WhoSaidScreen(Screen[JumpTo | None]):
             self._list_speakers(everyone)
             self._show_speaker(everyone[0] if everyone else None)
             return
-        named = {s.name for s in everyone if speaker_matches(self.library, s.name, query)}
+        wanted = folded_words(query)
+        named = {s.name for s in everyone if fields_match(self.fields[s.name], wanted)}
         said = [r for r in self._in_scope(self.library.find_quotes(query)) if (r.speaker or None) not in named]
-        saying = {r.speaker or None for r in said}
+        saying: dict[str | None, list[QuoteRef]] = {}
+        for ref in said:
+            saying.setdefault(ref.speaker or None, []).append(ref)
         # Speakers keep their place and group in the full list; one found by words lists only those quotes.
-        listed = [s if s.name in named else Speaker(s.name, s.group, [r for r in said if (r.speaker or None) == s.name])
+        listed = [s if s.name in named else Speaker(s.name, s.group, saying[s.name])
                   for s in everyone if s.name in named or s.name in saying]
         self._list_speakers(listed)
         refs = [r for s in listed if s.name in named for r in s.refs] + said
-        self._show_rows(claim_rows(self.library, refs, with_speaker=True), f"“{query}”")
+        self._show_claims(self.library.claims(refs), f"“{query}”", with_speaker=True)
 
     def _list_speakers(self, listed: list[Speaker]) -> None:
+        """Under each group's heading, its first SPEAKERS_SHOWN speakers, then how many more."""
         options: list[Option] = []
         self.listed = []
-        group = None
+        by_group: dict[str, list[Speaker]] = {}
         for speaker in listed:
-            if speaker.group != group:
-                group = speaker.group
-                options.append(Option(Text(group, style="bold underline"), disabled=True))
+            by_group.setdefault(speaker.group, []).append(speaker)
+        for group, members in by_group.items():  # `listed` comes in group order
+            options.append(Option(Text(group, style="bold underline"), disabled=True))
+            self.listed.append(None)
+            for speaker in members[:SPEAKERS_SHOWN]:
+                options.append(Option(SpeakerRow(speaker, len(speaker.refs))))
+                self.listed.append(speaker)
+            if len(members) > SPEAKERS_SHOWN:
+                options.append(more_line(len(members) - SPEAKERS_SHOWN, group.lower()))
                 self.listed.append(None)
-            options.append(Option(speaker_label(speaker)))
-            self.listed.append(speaker)
         box = self.query_one("#speakers", OptionList)
         with self.prevent(OptionList.OptionHighlighted):  # the quotes pane shows the filter's result
             box.set_options(options)
@@ -201,18 +242,22 @@ class WhoSaidScreen(Screen[JumpTo | None]):
 
     def _show_speaker(self, speaker: Speaker | None) -> None:
         if speaker is None:
-            self._show_rows([], "")
+            self._show_claims([], "")
             return
         name = shown(speaker.name) if speaker.name else "?"
-        self._show_rows(claim_rows(self.library, speaker.refs, with_speaker=False), name, len(speaker.refs))
+        self._show_claims(self.library.claims(speaker.refs), name, reports=len(speaker.refs))
 
-    def _show_rows(self, rows: list[tuple[Text, JumpTo]], what: str, reports: int | None = None) -> None:
-        self.rows = rows
+    def _show_claims(self, claims: list[Claim], what: str, with_speaker: bool = False, reports: int | None = None) -> None:
+        """The first QUOTES_SHOWN claims, then how many more; the title counts them all."""
+        self.rows = [claim_row(claim, with_speaker) for claim in claims[:QUOTES_SHOWN]]
+        options = [Option(label, id=str(i)) for i, (label, _) in enumerate(self.rows)]
+        if len(claims) > QUOTES_SHOWN:
+            options.append(more_line(len(claims) - QUOTES_SHOWN, "quotes"))
         quotes = self.query_one("#speaker-quotes", OptionList)
-        quotes.set_options([Option(label, id=str(i)) for i, (label, _) in enumerate(rows)])
-        quotes.highlighted = 0 if rows else None
-        title = f"Quotes ({len(rows)})" + (f" · {what}" if what else "")
-        if reports is not None and reports != len(rows):
+        quotes.set_options(options)
+        quotes.highlighted = 0 if self.rows else None
+        title = f"Quotes ({len(claims)})" + (f" · {what}" if what else "")
+        if reports is not None and reports != len(claims):
             title += f" · {plural(reports, 'report')}, the same words counted once"
         quotes.border_title = title
 

@@ -11,8 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from store import Article, Quote
-from store.safe_text import printable
+from store import Article, Quote, printable
 
 from ..wording import clip
 
@@ -44,10 +43,15 @@ def sentence_around(article: Article, start: int, end: int) -> tuple[str, int, i
     index = sum(1 for offset in offsets if offset <= start) - 1
     paragraph, base = article.paragraphs[index], offsets[index]
     relative_start, relative_end = start - base, min(end - base, len(paragraph))
-    first = max((i + 1 for i in range(relative_start) if paragraph[i] in _SENTENCE_ENDS
-                 and i + 1 < len(paragraph) and paragraph[i + 1].isspace()), default=0)
-    last = next((i + 1 for i in range(relative_end, len(paragraph)) if paragraph[i] in _SENTENCE_ENDS
-                 and (i + 1 == len(paragraph) or paragraph[i + 1].isspace())), len(paragraph))
+
+    def ends_sentence(i: int) -> bool:
+        if paragraph[i] not in _SENTENCE_ENDS or (i + 1 < len(paragraph) and not paragraph[i + 1].isspace()):
+            return False
+        word = paragraph[:i].rsplit(maxsplit=1)[-1] if paragraph[:i].strip() else ""
+        return not (paragraph[i] == "." and word[:1].isupper() and len(word) <= 3)  # "M.", "Mme.", "Dr."
+
+    first = max((i + 1 for i in range(relative_start) if i + 1 < len(paragraph) and ends_sentence(i)), default=0)
+    last = next((i + 1 for i in range(relative_end, len(paragraph)) if ends_sentence(i)), len(paragraph))
     while first < relative_start and paragraph[first].isspace():
         first += 1
     return paragraph[first:last], relative_start - first, relative_end - first
@@ -79,7 +83,8 @@ def cue_line(article: Article, quote: Quote) -> Text:
 
 def chain_line(article: Article, quote: Quote) -> Text:
     if not quote.via or quote.via_start < 0:
-        return Text("none: the cue's own words name the speaker", style="dim italic")
+        said = "none: the cue's own words name the speaker" if quote.cue else "none recorded"
+        return Text(said, style="dim italic")
     line = Text("followed to ")
     line.append(f"« {shown(quote.via)} »", style="bold")
     line.append(f" in paragraph {paragraph_number(article, quote.via_start)}:\n")

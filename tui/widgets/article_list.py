@@ -1,11 +1,10 @@
-"""The article list: date · title, one row per article, unread ones marked."""
+"""The article list: date · outlet · title, one row per article, unread ones marked."""
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import DataTable
 
-from store import Article
-from store.safe_text import printable
+from store import Article, printable
 
 from ..messages import ArticleChosen
 
@@ -15,6 +14,7 @@ def article_label(article: Article) -> str:
 
 
 TITLE_WIDTH = 120
+SOURCE_WIDTH = 14
 
 
 class ArticleList(DataTable):
@@ -25,9 +25,11 @@ class ArticleList(DataTable):
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
 
-    def on_mount(self) -> None:
+    def _add_columns(self, with_source: bool) -> None:
         self.add_column(" ", key="unread", width=1)
         self.add_column("Date", key="date", width=11)
+        if with_source:  # only when some article names its outlet: a column of dashes would take the title's room
+            self.add_column("Source", key="source", width=SOURCE_WIDTH)
         self.add_column("Title", key="title", width=TITLE_WIDTH)  # fixed: the pane clips it; the file is in the reader
 
     def show(self, articles: list[Article], read_ids: set[str]) -> None:
@@ -37,16 +39,20 @@ class ArticleList(DataTable):
             self._fill(articles, read_ids, current)
 
     def _fill(self, articles: list[Article], read_ids: set[str], current: str | None) -> None:
-        self.clear()
+        with_source = any(article.outlet for article in articles)
+        self.clear(columns=True)
+        self._add_columns(with_source)
         self._ids = [a.id for a in articles]
         self._rows = {article_id: row for row, article_id in enumerate(self._ids)}
         for article in articles:
-            self.add_row(
+            cells = [
                 Text("●" if article.id not in read_ids else " ", style="bold"),
                 Text(("≈" if article.date_inferred else "") + (article.published or "—")),  # ≈: reasoned out, not stated
                 Text(printable(article_label(article), single_line=True)[:TITLE_WIDTH]),
-                key=article.id,
-            )
+            ]
+            if with_source:
+                cells.insert(2, Text(printable(article.outlet or "—", single_line=True)[:SOURCE_WIDTH]))
+            self.add_row(*cells, key=article.id)
         if current in self._rows:
             self.move_cursor(row=self._rows[current], animate=False)
 

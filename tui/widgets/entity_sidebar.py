@@ -8,8 +8,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import ORGANIZATION, PERSON, PLACE
-from store.safe_text import printable
+from store import ORGANIZATION, PERSON, PLACE, printable
 
 from ..messages import EntityChosen
 

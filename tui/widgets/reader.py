@@ -23,8 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import DIRECT, Article, Quote
-from store.safe_text import printable
+from store import DIRECT, Article, Quote, printable
 
 from .article_list import article_label
 
@@ -32,6 +31,11 @@ SPEAKER_COLOURS = ("#e5a50a", "#3daee9", "#e66100", "#26a269", "#c061cb", "#f661
 ENTITY_STYLE = "underline"
 DATE_STYLE = "italic"
 DATE_LABEL_STYLE = "dim italic"
+# How the reader's info line says where a publication date comes from (`Article.published_basis`).
+BASIS_WORDS = {
+    "metadata": "from the metadata", "page": "from the saved page", "dateline": "from the dateline",
+    "text": "reasoned from the text", "user": "set by you", "corpus": "borrowed from another article",
+}
 TARGET_STYLE = "reverse"
 ABSTAINED_QUOTE_STYLE = "italic underline grey62"  # no speaker given: unlike any speaker's bold colour
 SHOW_CONFIDENCE_BELOW = 0.7  # a speaker less sure than this says how sure it is
@@ -230,8 +234,10 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             published = ("≈" if article.date_inferred else "") + article.published if article.published else ""
             meta = Text(f"Published {published}" if published else "Publication date unknown", style="dim")
             if article.published_basis:
-                why = f"{article.published_basis}: {article.published_evidence}" if article.published_evidence else article.published_basis
-                meta.append(f" (from the {printable(why, single_line=True)[:100]})", style="dim italic")
+                why = BASIS_WORDS.get(article.published_basis, article.published_basis)
+                if article.published_evidence:
+                    why += f": {article.published_evidence}"
+                meta.append(f" ({printable(why, single_line=True)[:100]})", style="dim italic")
             if article.outlet:
                 meta.append(f"  ·  {printable(article.outlet, single_line=True)}", style="dim")
             meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from store.safe_text import printable
+from store import printable
 
 from ..messages import DayChosen
 
