@@ -147,7 +147,12 @@ class Attributor:
             speaker = self._speaker_of_cue(colon_verb, span.outer_start) if colon_verb is not None else None
             cue = colon_verb if speaker is not None else None
         if speaker is None:
-            speaker = self._speaker_in_next_sentence(last) or self._continuing_speaker(span, first, last)
+            speaker = self._speaker_in_next_sentence(last)
+        if speaker is None:
+            speaker = self._continuing_speaker(span, first, last)
+            if speaker is not None and any(self._is_reply(c) for c in cues):
+                # An unresolved reply by the quote: whoever answers, it is not the one who spoke last.
+                speaker = replace(speaker, confidence=min(speaker.confidence, 0.45))
         self._remember(span.outer_start, speaker)
         return self._quote(span.text(self.text), span.start, span.end, DIRECT, cue if speaker is not None else None, speaker)
 
@@ -295,9 +300,13 @@ class Attributor:
     def _speaker_of_cue(self, cue, position: int) -> Speaker | None:
         self.replying = self._is_reply(cue)
         try:
-            return self._speaker_of_cue_words(cue, position)
+            speaker = self._speaker_of_cue_words(cue, position)
         finally:
             self.replying = False
+        last = self.history[-1].speaker if self.history else None
+        if speaker is not None and self._is_reply(cue) and last is not None and last.name == speaker.name and last.confidence >= ABSTAIN_BELOW:
+            return replace(speaker, confidence=min(speaker.confidence, 0.45))  # one does not answer oneself
+        return speaker
 
     def _is_reply(self, cue) -> bool:
         """`a rétorqué`, `a-t-elle lancé en retour`: words that answer the one who spoke before."""

@@ -199,3 +199,12 @@ def test_a_name_in_the_next_paragraph_is_not_a_cataphora(parse):
         "Le directeur, Alain Mercier, a annoncé une réunion lundi."
     )
     assert direct(parse(HEAD + body))[1].speaker != "Alain Mercier"
+
+
+def test_nobody_answers_themselves(parse):
+    body = (
+        "« Il faut geler les loyers pendant un an », a plaidé Anne Roux, élue de l'opposition.\n\n"
+        "« Je vous entends, mais la loi ne le permet pas », lui a répondu l'adjointe au logement."
+    )
+    quotes = direct(parse(HEAD + body))
+    assert quotes[0].speaker == "Anne Roux" and quotes[1].speaker != "Anne Roux"
