@@ -25,6 +25,9 @@ qualifier traiter taxer réagir commenter s'exprimer exprimer entonner vanter
 marteler
 """.split())
 
+# "personne n'a dit", "nul ne conteste": a negated subject names nobody.
+NEGATIVE_SUBJECTS = frozenset({"personne", "nul", "nulle", "aucun", "aucune", "rien"})
+
 # Verbs of reply: the words answer someone, so their speaker is not the one who spoke just before.
 REPLY_VERBS = frozenset("répondre répliquer rétorquer riposter objecter contrer rebondir".split())
 # "a-t-elle lancé en retour": a phrase that makes any reporting verb a reply.

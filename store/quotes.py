@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .entities import compatible_people
 from .lexicon import (
-    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS,
+    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS, NEGATIVE_SUBJECTS,
     PERSON_ROLE_NOUNS, REPLY_PHRASES, REPLY_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
 from .headlines import HeadingSpeakers
@@ -432,6 +432,8 @@ class Attributor:
             return self._antecedent(head, position)
         if head.lower_ in _LATTER:
             return self._latter(head, position)
+        if head.lower_ in NEGATIVE_SUBJECTS and head.i + 1 < len(self.doc) and self.doc[head.i + 1].lower_ in ("ne", "n'", "n’"):
+            return None  # "ce que personne n'a chiffré": nobody speaks there
         if head.lower_ in HONORIFICS and head.i + 1 < len(self.doc) and self.doc[head.i + 1].text[:1].isupper():
             head = self.doc[head.i + 1]  # "Mme Tupou": the name, not the title
         phrase = self._phrase_tokens(head)

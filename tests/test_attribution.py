@@ -208,3 +208,12 @@ def test_nobody_answers_themselves(parse):
     )
     quotes = direct(parse(HEAD + body))
     assert quotes[0].speaker == "Anne Roux" and quotes[1].speaker != "Anne Roux"
+
+
+def test_a_negated_subject_names_nobody(parse):
+    body = (
+        "Hervé Blanc, maraîcher à Nantes, a reçu les élus dans sa serre.\n\n"
+        "Il montre ce que personne n’a compté : « Le gasoil, les serres, les saisonniers, tout a doublé. »"
+    )
+    speaker = direct(parse(HEAD + body))[0].speaker
+    assert speaker is None or "personne" not in speaker
