@@ -303,7 +303,8 @@ class Attributor:
             speaker = self._speaker_of_cue_words(cue, position)
         finally:
             self.replying = False
-        last = self.history[-1].speaker if self.history else None
+        # The cue's own verb was met first as indirect speech: the last speaker is the one before it.
+        last = next((act.speaker for act in reversed(self.history) if act.position < cue.idx), None)
         if speaker is not None and self._is_reply(cue) and last is not None and last.name == speaker.name and last.confidence >= ABSTAIN_BELOW:
             return replace(speaker, confidence=min(speaker.confidence, 0.45))  # one does not answer oneself
         return speaker

@@ -217,3 +217,11 @@ def test_a_negated_subject_names_nobody(parse):
     )
     speaker = direct(parse(HEAD + body))[0].speaker
     assert speaker is None or "personne" not in speaker
+
+
+def test_a_named_speaker_who_replies_keeps_the_quote(parse):
+    body = (
+        "« Ce plan coûte trop cher », a lancé Sylvie Morel, élue de l'opposition.\n\n"
+        "Claire Vidal, adjointe aux finances, lui a répondu : « Chaque euro est financé par l'État. »"
+    )
+    assert speakers(parse, body) == ["Sylvie Morel", "Claire Vidal"]
