@@ -106,10 +106,6 @@ def noun_gender(noun) -> str | None:
     return gender_of(noun)
 
 
-def is_plural(token) -> bool:
-    return "Plur" in token.morph.get("Number")
-
-
 @lru_cache(maxsize=1)
 def _centroids(vocab):
     import numpy as np
@@ -141,10 +137,6 @@ def person_likeness(token) -> float:
     if token.lower_.endswith(_AGENT_SUFFIXES):
         score += 0.1  # agent nouns: "épidémiologiste", "entrepreneuse"
     return score
-
-
-def is_person_noun(token) -> bool:
-    return token.pos_ == "NOUN" and person_likeness(token) > 0.05
 
 
 def is_institution_noun(token) -> bool:
