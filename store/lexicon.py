@@ -95,6 +95,9 @@ ambassade armée état-major bureau service commission cour tribunal assemblée 
 diplomatie administration secrétariat parquet préfecture mairie banque fondation institut organisation
 """.split())
 
+# Nouns for a country's executive: "le gouvernement polonais" is whom "Varsovie" stands for.
+GOVERNMENT_NOUNS = frozenset({"gouvernement", "administration", "présidence", "diplomatie", "exécutif"})
+
 # Nouns for people by their function: "le chef du Kremlin" is a person, "le ministère" is not.
 PERSON_ROLE_NOUNS = LEADER_NOUNS | frozenset("""
 ministre porte-parole responsable conseiller conseillère directeur directrice secrétaire ambassadeur

@@ -225,3 +225,16 @@ def test_a_named_speaker_who_replies_keeps_the_quote(parse):
         "Claire Vidal, adjointe aux finances, lui a répondu : « Chaque euro est financé par l'État. »"
     )
     assert speakers(parse, body) == ["Sylvie Morel", "Claire Vidal"]
+
+
+def test_a_capital_speaks_for_the_government_the_article_names_for_it(parse):
+    body = (
+        "Le gouvernement roumain a convoqué l'ambassadeur. Le gouvernement espagnol garde le silence.\n\n"
+        "Bucarest a répliqué mardi : « Nous ne céderons pas sur la frontière. »"
+    )
+    assert speakers(parse, body) == ["gouvernement roumain"]
+
+
+def test_a_capital_stays_itself_when_no_government_of_the_article_fits_it(parse):
+    body = "Le gouvernement espagnol garde le silence.\n\nBucarest a répliqué mardi : « Nous ne céderons pas sur la frontière. »"
+    assert speakers(parse, body) == ["Bucarest"]
