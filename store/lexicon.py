@@ -93,6 +93,7 @@ INSTITUTION_NOUNS = frozenset("""
 ministère département gouvernement commandement conseil agence centre comité parlement présidence
 ambassade armée état-major bureau service commission cour tribunal assemblée sénat chancellerie
 diplomatie administration secrétariat parquet préfecture mairie banque fondation institut organisation
+gendarmerie police douane municipalité
 """.split())
 
 # Nouns for a country's executive: "le gouvernement polonais" is whom "Varsovie" stands for.

@@ -8,6 +8,7 @@ A quote with no cue continues the previous speaker.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -473,6 +474,10 @@ class Attributor:
         gender = phrase_gender(phrase)
         if determiner in INDEFINITE_DETERMINERS:
             return Speaker(descriptor, ANONYMOUS, head.lemma_, confidence=0.85, gender=gender)
+        if determiner == "les" and "Plur" in head.morph.get("Number") and likeness > 0:
+            body = self._body_of_members(head)
+            if body is not None:
+                return body
         role = role_of(self.doc[phrase[0].i : phrase[-1].i + 1])
         holder = self._role_holder(role, head, gender, position)
         if holder is not None:
@@ -495,6 +500,24 @@ class Attributor:
         definite = determiner in _DEFINITE
         # A definite role nobody in the article holds is one known person we cannot name: not sure.
         return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=definite, confidence=0.55 if definite else 0.7, gender=gender)
+
+    def _body_of_members(self, members) -> Speaker | None:
+        """`la brigade de police de Rochefort … ont indiqué les policiers`: a plural noun of people
+        stands for the institution named last before it whose noun it derives from (policier ← police)."""
+        stem = fold(members.lemma_)
+        for token in reversed(self.doc[: members.i]):
+            if self.in_quote[token.i] or token.pos_ != "NOUN" or not is_institution_noun(token) or not _derives(stem, fold(token.lemma_)):
+                continue
+            top = token
+            while top.dep_ == "nmod" and top.head.pos_ == "NOUN" and top.head.i < top.i:
+                top = top.head  # "la compagnie de gendarmerie": the body is the whole phrase
+            own = self.mention_owner.get(top.idx)
+            if own is not None and own[0].kind == ORGANIZATION:
+                return Speaker(own[0].name, ORGANIZATION, top.lemma_, confidence=0.75)
+            phrase = self._phrase_tokens(top)
+            words = [t.text for t in phrase if not (t.pos_ == "DET" and t.i < top.i)]
+            return Speaker(" ".join(words).replace("' ", "'"), ORGANIZATION, top.lemma_, confidence=0.75)
+        return None
 
     def _government_of(self, place: Entity) -> Speaker | None:
         """`Le gouvernement polonais … Varsovie a fait savoir`: the government noun of the article
@@ -751,6 +774,12 @@ class Attributor:
         if len(text.split()) < 3:
             return None
         return self._quote(text, start, start + len(text), INDIRECT, verb, speaker)
+
+
+def _derives(people: str, body: str) -> bool:
+    """`policier` and `police`, `gendarmes` and `gendarmerie`: one word built on the other's stem."""
+    shared = len(os.path.commonprefix([people, body]))
+    return shared >= 5 and shared >= min(len(people), len(body)) - 1
 
 
 _SPECIFICITY = {PERSON: 3, ANONYMOUS: 2, ORGANIZATION: 1, None: 0}

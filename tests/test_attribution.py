@@ -238,3 +238,19 @@ def test_a_capital_speaks_for_the_government_the_article_names_for_it(parse):
 def test_a_capital_stays_itself_when_no_government_of_the_article_fits_it(parse):
     body = "Le gouvernement espagnol garde le silence.\n\nBucarest a répliqué mardi : « Nous ne céderons pas sur la frontière. »"
     assert speakers(parse, body) == ["Bucarest"]
+
+
+def test_plural_members_stand_for_the_body_named_before(parse):
+    body = (
+        "Le commissariat de police de Rochefort a été alerté vers minuit par un voisin.\n\n"
+        "« Le suspect a pris la fuite à pied », ont précisé les policiers dans un communiqué."
+    )
+    assert speakers(parse, body) == ["commissariat de police de Rochefort"]
+
+
+def test_plural_members_with_no_body_named_are_not_given_one(parse):
+    body = (
+        "Une enquête a été ouverte vers minuit après l'appel d'un voisin.\n\n"
+        "« Le suspect a pris la fuite à pied », ont précisé les enquêteurs dans un communiqué."
+    )
+    assert speakers(parse, body) != ["enquête"]
