@@ -126,8 +126,8 @@ def person_likeness(token) -> float:
     lemma = token.lemma_.lower()
     if lemma in PERSON_ROLE_NOUNS or token.lower_ in PERSON_ROLE_NOUNS or lemma in PEOPLE_NOUNS:
         return 1.0
-    if lemma in THING_NOUNS:
-        return -1.0
+    if lemma in THING_NOUNS or lemma in INSTITUTION_NOUNS:
+        return -1.0  # "le ministère" is a body, however near "ministre" its vector lies
     lexeme = token.vocab[token.lower_]
     if not lexeme.has_vector:
         return 0.0

@@ -254,3 +254,12 @@ def test_plural_members_with_no_body_named_are_not_given_one(parse):
         "« Le suspect a pris la fuite à pied », ont précisé les enquêteurs dans un communiqué."
     )
     assert speakers(parse, body) != ["enquête"]
+
+
+def test_a_definite_ministry_is_the_ministry_not_a_person_named_after(parse):
+    body = (
+        "Le ministère de la Santé a fait état d'un bilan plus lourd.\n\n"
+        "« Deux patients ont été transférés à Lyon », a indiqué le ministère dans un bref communiqué.\n\n"
+        "Marc Dulac, président du collectif des riverains, est inquiet. Le ministère des Transports n'a pas réagi."
+    )
+    assert speakers(parse, body)[0] == "ministère de la Santé"
