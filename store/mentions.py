@@ -139,6 +139,15 @@ def person_likeness(token) -> float:
     return score
 
 
+def dislocated_gender(span) -> str | None:
+    """`Claude Perrin, elle, ne cachait pas …`: a name set off by a stressed pronoun is the
+    subject of its sentence, and the pronoun gives its gender."""
+    following = span.doc[span.end : span.end + 3]
+    if len(following) == 3 and following[0].text == "," and following[2].text == "," and following[1].lower_ in ("elle", "lui"):
+        return FEM if following[1].lower_ == "elle" else MASC
+    return None
+
+
 def is_institution_noun(token) -> bool:
     return token.lemma_.lower() in INSTITUTION_NOUNS or token.lower_ in INSTITUTION_NOUNS
 
@@ -192,6 +201,7 @@ class Mentions:
             for role_span in (role_before(tokens), role_after(tokens), self._predicate(span), self._apposed(span)):
                 if role_span is not None and len(role_span):
                     self._add_role(cluster, role_span)
+            cluster.vote(dislocated_gender(span), 3.0)
             head = span.root
             if head.dep_.startswith("nsubj"):
                 cluster.salience += 0.5

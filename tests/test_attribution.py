@@ -263,3 +263,10 @@ def test_a_definite_ministry_is_the_ministry_not_a_person_named_after(parse):
         "Marc Dulac, président du collectif des riverains, est inquiet. Le ministère des Transports n'a pas réagi."
     )
     assert speakers(parse, body)[0] == "ministère de la Santé"
+
+
+def test_a_dislocated_pronoun_gives_the_gender_of_an_epicene_name(nlp):
+    doc = nlp("« Le chantier reprendra lundi », a promis Dominique Arnaud.\n\nClaude Perrin, elle, ne cachait pas sa colère après le vote.")
+    clusters = {c.name: c for c in Mentions(doc, extract_entities(doc)).clusters}
+    assert clusters["Claude Perrin"].gender == FEM
+    assert clusters["Dominique Arnaud"].gender is None
