@@ -119,6 +119,11 @@ class Article:
     published_before_user: list[str | None] | None = None
 
     @property
+    def label(self) -> str:
+        """How lists name the article: its headline, else its opening words, else its file."""
+        return self.title or self.lead or self.file
+
+    @property
     def date_inferred(self) -> bool:
         return self.published is not None and self.published_basis in INFERRED_BASES
 

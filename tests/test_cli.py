@@ -204,6 +204,7 @@ def test_quotes_name_the_article_each_quote_comes_from(seed_store_path, capfd):
     assert source.startswith("    in ") and source.endswith(".txt)")
     title, date = source[len("    in "):].rsplit(" (", 1)[0].rsplit(", ", 1)
     assert title and (date == "no date" or len(date) in (4, 7, 10))  # a date has its precision: year, month or day
+    assert "(untitled)" not in "\n".join(lines)  # an untitled article is named by its opening words, as in the app
 
 
 def test_extract_prints_json_lines_by_default_or_a_summary(tmp_path, capfd):

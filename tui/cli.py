@@ -187,7 +187,8 @@ def cmd_quotes(args, db: Path) -> int:
             "speaker_type": first.quote.speaker_kind,
             "kind": first.quote.kind,
             "sources": [
-                {"file": r.article.file, "title": r.article.title, "published": r.article.published, "speaker": r.speaker}
+                {"file": r.article.file, "title": r.article.title, "label": r.article.label,
+                 "published": r.article.published, "speaker": r.speaker}
                 for r in claim.refs
             ],
             "disputed": claim.disputed,
@@ -200,7 +201,7 @@ def cmd_quotes(args, db: Path) -> int:
             who = claim.speaker or ("? (perhaps " + first.quote.candidate + ")" if first.quote.candidate else "?")
             print(printable(f"«{claim.text}» — {who}", single_line=True))
             for source in record["sources"]:
-                where = f"{source['title'] or '(untitled)'}, {source['published'] or 'no date'} ({source['file']})"
+                where = f"{source['label']}, {source['published'] or 'no date'} ({source['file']})"
                 print("    in " + printable(where, single_line=True))
     return 0
 
@@ -222,7 +223,7 @@ def cmd_extract(args, db: Path) -> int:
 def _summary(article) -> str:
     from store import PERSON
 
-    lines = [f"{article.file}: {article.title or '(untitled)'} — {article.published or 'no date'}",
+    lines = [f"{article.file}: {article.label} — {article.published or 'no date'}",
              f"  people: {', '.join(e.name for e in article.entities_of(PERSON)) or 'none'}",
              f"  {len(article.quotes)} quote(s), {len(article.events)} dated event(s)"]
     lines += [f"  «{q.text}» — {q.speaker or '?'}" for q in article.quotes]

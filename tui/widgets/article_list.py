@@ -10,7 +10,7 @@ from ..messages import ArticleChosen
 
 
 def article_label(article: Article) -> str:
-    return article.title or article.lead or article.file
+    return article.label
 
 
 TITLE_WIDTH = 120
