@@ -664,6 +664,7 @@ class Attributor:
         sentence = pronoun.sent
         scored: list[tuple[float, Speaker]] = []
         spoke_at = {act.speaker.name: act for act in self.history if act.position < pronoun.idx}
+        seen_at: dict[str, int] = {}  # where each candidate was last named or quoted
         for cluster in self.mentions.clusters:
             mention = cluster.mention_before(pronoun.idx)
             act = spoke_at.get(cluster.name)
@@ -680,6 +681,7 @@ class Attributor:
                 continue
             if paragraph - recent > 3 or (cluster.gender and cluster.gender != gender):
                 continue
+            seen_at[cluster.name] = pronoun.idx - distance
             score = -distance / 400 + (0.5 if subject else 0.0) + (1.0 if subject_here else 0.0)
             if cluster.name == last_speaker:
                 score += -0.75 if self.replying else 0.75
@@ -697,12 +699,34 @@ class Attributor:
                 score -= 0.4
             scored = [pair for pair in scored if pair[1].name != act.speaker.name]
             scored.append((score, act.speaker))
+            seen_at[act.speaker.name] = act.position
         if not scored:
             return None
         scored.sort(key=lambda pair: -pair[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 2.0
-        return replace(best, confidence=0.6 + min(0.35, margin / 4))
+        confidence = 0.6 + min(0.35, margin / 4)
+        if best.kind != PERSON and self._someone_else_since(seen_at.get(best.name, pronoun.idx), pronoun, gender, best.name, position):
+            confidence = min(confidence, 0.45)
+        return replace(best, confidence=confidence)
+
+    def _someone_else_since(self, since: int, pronoun, gender: str, name: str, position: int) -> bool:
+        """`Le parquet a dit … « … », précisait le texte. Le prévenu a contesté. « … », a-t-il assuré`:
+        a person the article describes but does not name was the subject of a sentence between the
+        organisation chosen as antecedent and the pronoun; the pronoun is more likely theirs."""
+        for token in self.doc.char_span(since, pronoun.idx, alignment_mode="expand") or []:
+            if self.in_quote[token.i] or token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in self.mentions.owner:
+                continue
+            determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+            if determiner not in _DEFINITE or "Plur" in token.morph.get("Number") or person_likeness(token) <= 0:
+                continue
+            agreement = phrase_gender(self._phrase_tokens(token))
+            if agreement and agreement != gender:
+                continue
+            resolved = self._resolve_phrase(token, position)
+            if resolved is None or resolved.name != name:
+                return True
+        return False
 
     def _speaker_in_next_sentence(self, last: int) -> Speaker | None:
         sentence = self.doc[last].sent

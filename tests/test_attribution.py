@@ -270,3 +270,15 @@ def test_a_dislocated_pronoun_gives_the_gender_of_an_epicene_name(nlp):
     clusters = {c.name: c for c in Mentions(doc, extract_entities(doc)).clusters}
     assert clusters["Claude Perrin"].gender == FEM
     assert clusters["Dominique Arnaud"].gender is None
+
+
+def test_a_pronoun_after_an_unnamed_person_is_not_given_to_the_organisation_quoted_before(parse):
+    body = (
+        "Le parquet de Nantes avait fait savoir dans un communiqué que douze familles avaient porté plainte. "
+        "« Le préjudice dépasse deux millions d'euros », précisait le texte.\n\n"
+        "Devant les juges, l'accusé a contesté toute malversation. "
+        "« Je n'ai rien gardé pour moi. Tout a servi à payer les fournisseurs », a-t-il assuré d'une voix calme."
+    )
+    article = parse(HEAD + body)
+    quote = direct(article)[-1]
+    assert quote.speaker is None and quote.confidence < 0.5
