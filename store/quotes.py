@@ -465,6 +465,10 @@ class Attributor:
         organisations = [o[0] for o in (self.mention_owner.get(t.idx) for t in phrase) if o and o[0].kind != PERSON]
         likeness = person_likeness(head)
         institution = is_institution_noun(head)
+        if likeness <= 0 and not institution and not organisations and len(phrase) == 2 and phrase[0].lower_ in _DEFINITE and self._in_statement(head):
+            issuer = self._organisation_named_before(head)
+            if issuer is not None:
+                return issuer  # "a indiqué l'entreprise dans un communiqué": the company the article named
         if likeness <= 0 and not institution and not organisations and not self._given_role(head):
             return None  # "la journée", "le texte", "ces discussions" do not speak
         determiner = phrase[0].lower_ if phrase[0].pos_ == "DET" else ""
@@ -500,6 +504,19 @@ class Attributor:
         definite = determiner in _DEFINITE
         # A definite role nobody in the article holds is one known person we cannot name: not sure.
         return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=definite, confidence=0.55 if definite else 0.7, gender=gender)
+
+    def _in_statement(self, head) -> bool:
+        """The clause says the words come from a press release (`dans un communiqué`)."""
+        return any(t.lemma_.lower() == "communiqué" and t.pos_ == "NOUN" and not self.in_quote[t.i] for t in head.sent)
+
+    def _organisation_named_before(self, head) -> Speaker | None:
+        """The organisation named last before `head`, within the last three paragraphs."""
+        named = [(c.mention_before(head.idx), c) for c in self.mentions.clusters if c.kind == ORGANIZATION]
+        named = [(m, c) for m, c in named if m is not None and self._paragraph_index(head.idx) - self._paragraph_index(m.start) <= 3]
+        if not named:
+            return None
+        mention, cluster = max(named, key=lambda pair: pair[0].start)
+        return self._speaker_of(cluster, 0.7, head.idx)
 
     def _body_of_members(self, members) -> Speaker | None:
         """`la brigade de police de Rochefort … ont indiqué les policiers`: a plural noun of people

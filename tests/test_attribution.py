@@ -282,3 +282,12 @@ def test_a_pronoun_after_an_unnamed_person_is_not_given_to_the_organisation_quot
     article = parse(HEAD + body)
     quote = direct(article)[-1]
     assert quote.speaker is None and quote.confidence < 0.5
+
+
+def test_a_company_quoted_through_its_press_release_is_the_company_named_before(parse):
+    body = (
+        "Le groupe Michelin a annoncé mardi le rappel de trois modèles de pneus. "
+        "Son directeur industriel, Pierre Vasseur, s'est rendu à l'usine de Cholet.\n\n"
+        "« Par précaution, nous retirons tous les lots vendus depuis janvier », a indiqué l'entreprise dans un communiqué."
+    )
+    assert speakers(parse, body) == ["Michelin"]
