@@ -22,7 +22,7 @@ from .lexicon import fold
 from .records import DIRECT, PERSON, Article, Event, Mention
 from .indexes import CorpusIndex
 from .search import words_of
-from .storage import StoreError, paused_gc
+from .storage import StoreError, paused_gc, writer_lock_free
 
 ARTICLES_CACHED = 64
 
@@ -64,6 +64,11 @@ class Library:
 
     def close(self) -> None:
         self.store.close()
+
+    def writable_now(self) -> bool:
+        """For a read-only library: whether the instance that held the store has let it go, so that
+        opening it again would give a writer."""
+        return self.read_only and writer_lock_free(self.store.path)
 
     def __enter__(self) -> Library:
         return self

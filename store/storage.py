@@ -205,3 +205,12 @@ class WriterLock:
             fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
             self._handle.close()
             self._handle = None
+
+
+def writer_lock_free(path: Path) -> bool:
+    """Whether a writer could open the store now: the lock taken and let go at once."""
+    lock = WriterLock(path)
+    if not lock.acquire():
+        return False
+    lock.release()
+    return True

@@ -685,6 +685,28 @@ async def test_a_read_only_store_opens_and_says_why_m_cannot_change(seed_store_p
             assert any("Read-only" in str(n.message) for n in app._notifications)
 
 
+async def test_a_read_only_instance_becomes_the_writer_when_the_other_closes(seed_store_path, monkeypatch):
+    monkeypatch.setattr("tui.app.WRITER_CHECK_SECONDS", 0.1)
+    other = Store(seed_store_path)  # another instance holds the store
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j")
+        reading = app.main.current_id
+        assert app.main.library.read_only
+        other.close()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not app.main.library.read_only:
+                break
+        assert not app.main.library.read_only and "read-only" not in screen_text(app).splitlines()[0]
+        assert app.main.current_id == reading  # still on the article being read
+        was_read = app.main.library.is_read(reading)
+        await pilot.press("m")  # and the read state can change now
+        await app.workers.wait_for_complete()
+        assert app.main.library.is_read(reading) is not was_read
+
+
 async def test_with_dates_shown_a_highlight_still_covers_its_words(seed_store_path):
     app = make_app(seed_store_path)
     async with app.run_test(size=SIZE) as pilot:

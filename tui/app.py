@@ -16,6 +16,9 @@ from .screens.main import MainScreen
 from .worker_errors import report_failed_worker
 
 
+WRITER_CHECK_SECONDS = 3.0
+
+
 class UkrTuiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it
     TITLE = "ukr-tui"
@@ -52,6 +55,20 @@ class UkrTuiApp(App[int]):
             self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))
             return
         self.main.post_message(LibraryLoaded(library))
+        if library.read_only:
+            self.call_from_thread(self._watch_writer)
+
+    def _watch_writer(self) -> None:
+        """A read-only instance reopens the store as its writer once the other instance has let it go,
+        so it neither stays stale nor keeps saying read-only."""
+        def check() -> None:
+            if self.library is not None and self.library.writable_now():
+                timer.stop()
+                self.library.close()
+                self.main.tell("The other ukr-tui has closed the store: reloaded, and writable now.")
+                self.load_store()
+
+        timer = self.set_interval(WRITER_CHECK_SECONDS, check)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(event)

@@ -166,7 +166,7 @@ class MainScreen(Screen):
         self._show_days()
         self._refresh_list()
         ids = self.query_one(ArticleList).ids
-        if ids:
+        if ids and self.current_id not in ids:  # a reload keeps the article being read
             self.current_id = ids[0]
         self._update_status()
         if message.library.read_only:
