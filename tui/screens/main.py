@@ -150,7 +150,8 @@ class MainScreen(Screen):
 
     # --- state in -----------------------------------------------------------------------------
     def set_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(Text(printable(message, single_line=True)))
+        # One line of fixed height: no layout pass of the whole screen for it.
+        self.query_one("#status", Static).update(Text(printable(message, single_line=True)), layout=False)
 
     def tell(self, message: str, severity: str = "information") -> None:
         """A toast whose words may come from articles, queries or file names: text, never markup."""

@@ -24,9 +24,16 @@ class EntitySidebar(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
     ]
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown_rows: list[tuple[str, str, int, list[str]]] | None = None
+
     def show(self, rows: list[tuple[str, str, int, list[str]]], scope: str) -> None:
         """rows: (kind, name, mentions, roles), already ranked."""
         self.border_title = f"Entities · {scope}"
+        if rows == self._shown_rows:  # the same entities again: keep the options and the highlight
+            return
+        self._shown_rows = list(rows)
         options: list[Option] = []
         for kind, heading in HEADINGS.items():
             chosen = [r for r in rows if r[0] == kind]

@@ -285,12 +285,13 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         key = (index, width)
         if key in self._strips:
             return self._strips[key]
+        style = self.rich_style  # computed from the CSS on each access: once per line is enough
         if index >= len(self._lines):
-            strip = Strip.blank(width, self.rich_style)
+            strip = Strip.blank(width, style)
         else:
             text = self._highlighted(self._lines[index])
             segments = list(text.render(self.app.console))
-            strip = Strip(Segment.apply_style(segments, self.rich_style), text.cell_len).extend_cell_length(width, self.rich_style)
+            strip = Strip(Segment.apply_style(segments, style), text.cell_len).extend_cell_length(width, style)
             strip = strip.crop(0, width)
         self._strips[key] = strip
         return strip

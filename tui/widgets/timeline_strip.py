@@ -71,7 +71,7 @@ class TimelineStrip(Widget, can_focus=True):
         groups = [self.days[i : i + per_cell] for i in range(0, len(self.days), per_cell)]
         counts = [sum(self.counts.get(d.isoformat(), 0) for d in group) for group in groups]
         peak = max(counts) or 1
-        bars = Text()
+        runs: list[tuple[str, str]] = []  # (characters, style): one span per run of a style, not per cell
         for index, (group, count) in enumerate(zip(groups, counts, strict=True)):
             isos = {d.isoformat() for d in group}
             style = "bold #e5a50a" if isos & self.highlighted else ""
@@ -80,7 +80,12 @@ class TimelineStrip(Widget, can_focus=True):
             if self.cursor // per_cell == index:
                 style += " reverse"
             level = max(1, round(count / peak * (len(BARS) - 1))) if count else 0
-            bars.append((BARS[level] if count else "·") * cell_width, style=style.strip() or "dim")
+            cells, style = (BARS[level] if count else "·") * cell_width, style.strip() or "dim"
+            if runs and runs[-1][1] == style:
+                runs[-1] = (runs[-1][0] + cells, style)
+            else:
+                runs.append((cells, style))
+        bars = Text.assemble(*runs)
         return Text.assemble(bars, "\n", self._month_labels(groups, cell_width, width), "\n", self._day_line(width))
 
     def _month_labels(self, groups: list[list[dt.date]], cell_width: int, width: int) -> Text:
