@@ -135,7 +135,7 @@ def person_likeness(token) -> float:
     vector = lexeme.vector / np.linalg.norm(lexeme.vector)
     score = float(vector @ people - vector @ things)
     if token.lower_.endswith(_AGENT_SUFFIXES):
-        score += 0.1  # agent nouns: "épidémiologiste", "entrepreneuse"
+        score += 0.1  # agent nouns: "urbaniste", "chroniqueuse"
     return score
 
 

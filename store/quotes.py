@@ -194,7 +194,7 @@ class Attributor:
         return self.doc[start].idx, cue.idx + len(cue.text)
 
     def _colon_verb(self, first: int):
-        """`X a eu un mot pour les supporters : « … »` (also across a paragraph break): the verb of
+        """`X a eu une pensée pour les bénévoles : « … »` (also across a paragraph break): the verb of
         the clause the colon closes; its subject, if it can speak, is the speaker."""
         i = first - 1
         while i >= 0 and self.doc[i].is_space:
@@ -283,7 +283,7 @@ class Attributor:
         Verbs such as `lancer` report speech only in an incise (`», a lancé X`)."""
         lemma = speech_lemma(token)
         if incise_after is not None and token.pos_ == "VERB" and self._inverted_subject(token) and self._is_incise(incise_after, token):
-            return True  # "», a-t-elle attaqué", "», soupire une habitante": French inverts the subject only to report
+            return True  # "», a-t-elle attaqué", "», glisse un riverain": French inverts the subject only to report
         if lemma in INCISE_VERBS:
             return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
         if lemma in CLAUSE_VERBS and not any(t.lower_ in ("que", "qu'", "qu’") for t in token.doc[token.i + 1 : token.i + 3]):

@@ -107,7 +107,7 @@ class SpeechFilter:
 
     @staticmethod
     def _named(before: list) -> bool:
-        """`appellent pudiquement la « … »`, `le mot « … »`."""
+        """`ce que tous appellent la « … »`, `le mot « … »`."""
         if before and before[-1].pos_ == "NOUN" and before[-1].lemma_.lower() in WORD_NOUNS:
             return True
         for token in reversed(before):
@@ -132,7 +132,7 @@ class SpeechFilter:
 
     @staticmethod
     def _apposition_follows(after: list) -> bool:
-        """`« … », un recueil de contes`, `« … », de Léa Roux`: what follows names the thing or its author."""
+        """`« … », un essai sur la mer`, `« … », de Léa Roux`: what follows names the thing or its author."""
         if len(after) < 3 or after[0].text != ",":
             return False
         first, second = after[1], after[2]

@@ -4,7 +4,7 @@ An answer belongs to the person its question addresses (`Et vous, Léa, …`), e
 interviewee: the person the lead before the questions names (bylines left out). A dialogue turn
 belongs to the person its speech tag names (`— Tu viens ? demande Léa.`); untagged turns alternate
 between the two people of the exchange, whom the tags and the sentence that introduces the lines
-(`La cadette taquine son aînée :`) give.
+(`Le père interroge son fils :`) give.
 """
 from __future__ import annotations
 
@@ -155,7 +155,7 @@ class TurnSpeakers:
         return result
 
     def _introduced_pair(self, first: Turn) -> tuple[Speaker | None, Speaker | None]:
-        """`La comédienne taquine la réalisatrice :` → (who speaks first, who answers)."""
+        """`Le pilote questionne sa copilote :` → (who speaks first, who answers)."""
         start, end = first.lead
         if end <= start:
             return None, None
