@@ -97,7 +97,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         Binding("escape", "back", "Clear/Back", id="who_said.back",
                 tooltip="Clear the filter; with an empty filter, go back"),
         Binding("f1", "help", "Help", key_display="F1", id="who_said.help", tooltip="The keys of this screen and the others"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="who_said.next_pane",
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="who_said.next_pane",
                 tooltip="Move between the filter, the speakers and the quotes"),
         # Every printable key types into the filter here, `q` included: do not offer "q Quit".
         Binding("q", "type('q')", show=False, id="who_said.type_q"),

@@ -1,0 +1,33 @@
+"""Issue 18, a fact-checker's day: the bugs of the December review, export, doubt shown wherever a
+quote leaves the reader, corrected and checked speakers, list controls."""
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from tui.screens.who_said import WhoSaidScreen
+from tui.widgets.reader import Reader
+
+from tui_helpers import make_app, wait_loaded
+
+BIG, SMALL = (160, 48), (80, 24)
+
+
+async def open_who_said(pilot) -> WhoSaidScreen:
+    await wait_loaded(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WhoSaidScreen)
+    return pilot.app.screen
+
+
+async def test_tab_moves_between_the_filter_and_the_panes_of_who_said_what(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await open_who_said(pilot)
+        assert screen.focused is screen.query_one("#speakers", OptionList)
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#speaker-quotes", OptionList)
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#who-said-filter", Input)
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#speakers", OptionList)
