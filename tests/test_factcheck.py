@@ -31,3 +31,19 @@ async def test_tab_moves_between_the_filter_and_the_panes_of_who_said_what(seed_
         assert screen.focused is screen.query_one("#who-said-filter", Input)
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#speakers", OptionList)
+
+
+async def test_quote_rows_keep_their_words_in_the_theme_colour_so_the_highlight_stays_readable(seed_store_path):
+    from rich.style import Style
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await open_who_said(pilot)
+        assert screen.rows
+        for label, _ in screen.rows:
+            start = label.plain.index("«") + 2
+            colours = [Style.parse(str(span.style)).color for span in label.spans
+                       if span.start <= start < span.end]
+            assert not any(colours), label.plain  # a blue speaker on the blue cursor row was unreadable
+            assert any("●" in label.plain[span.start:span.end] and Style.parse(str(span.style)).color
+                       for span in label.spans)  # the speaker's colour moves to a mark

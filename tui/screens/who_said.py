@@ -46,8 +46,12 @@ def speaker_text(speaker: str | None, quote: Quote) -> Text:
 def claim_row(claim: Claim, with_speaker: bool) -> tuple[Text, JumpTo]:
     """A claim (the same words, however many articles report them), opening its first report."""
     first = claim.refs[0]
-    label = Text("« ", style="dim")
-    label.append(shown(claim.text), style=f"bold {speaker_colour(claim.speaker)}")
+    # The speaker's colour goes to a mark, the words keep the theme's: a blue speaker stays readable
+    # on the highlighted (blue) row, as SpeakerRow does for names.
+    label = Text()
+    label.append("●", style=speaker_colour(claim.speaker))
+    label.append(" « ", style="dim")
+    label.append(shown(claim.text), style="bold")
     label.append(" »", style="dim")
     if with_speaker or claim.speaker is None:
         label.append("  — ")
