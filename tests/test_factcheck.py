@@ -47,3 +47,23 @@ async def test_quote_rows_keep_their_words_in_the_theme_colour_so_the_highlight_
             assert not any(colours), label.plain  # a blue speaker on the blue cursor row was unreadable
             assert any("●" in label.plain[span.start:span.end] and Style.parse(str(span.style)).color
                        for span in label.spans)  # the speaker's colour moves to a mark
+
+
+async def test_after_scrolling_away_the_next_quote_is_the_first_on_screen(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("G", "2")  # the last seed, with 17 quotes
+        reader = app.main.query_one(Reader)
+        quotes = reader.direct_quotes()
+        assert len(quotes) > 5
+        for _ in quotes:
+            await pilot.press("right_square_bracket")
+        assert reader.current_quote() == quotes[-1]
+        await pilot.press("home")
+        await pilot.press("right_square_bracket")
+        assert reader.current_quote() == quotes[0]  # not back to the bottom
+        await pilot.press("right_square_bracket")
+        assert reader.current_quote() == quotes[1]
+        await pilot.press("end", "left_square_bracket")
+        assert reader.current_quote() == quotes[-1]  # the last on screen at the bottom

@@ -349,6 +349,17 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         quotes = self.direct_quotes()
         if not quotes:
             return None
+        if self.target is not None and not self._on_screen(self.target[0]):
+            # Scrolled away from the highlight (Home, paging): step from what is on screen now.
+            top, bottom = self._screen_lines()
+            if step > 0:
+                index = next((i for i, q in enumerate(quotes) if self.line_of(q.start) >= top), len(quotes))
+            else:
+                index = next((i for i in range(len(quotes) - 1, -1, -1) if self.line_of(quotes[i].start) < bottom), -1)
+            if not 0 <= index < len(quotes):
+                return None
+            self.set_target((quotes[index].start, quotes[index].end))
+            return quotes[index]
         current = self.current_quote()
         if current is not None:  # step from the highlighted quote, or highlight the first one on screen
             index = quotes.index(current) + (0 if self.target is None else step)
@@ -361,6 +372,14 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         quote = quotes[index]
         self.set_target((quote.start, quote.end))
         return quote
+
+    def _screen_lines(self) -> tuple[int, int]:
+        top = int(self.scroll_y)
+        return top, top + max(1, self.scrollable_content_region.height)
+
+    def _on_screen(self, offset: int) -> bool:
+        top, bottom = self._screen_lines()
+        return top <= self.line_of(offset) < bottom
 
     def current_quote(self) -> Quote | None:
         """The quote highlighted, else the first quote on screen."""
