@@ -5,7 +5,7 @@ import os
 import stat
 from pathlib import Path
 
-SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")  # saved web pages go through store.pages
+SUFFIXES = (".txt", ".text", ".html", ".htm")  # saved web pages go through store.pages; notes (.md) are not articles
 MAX_BYTES = 5_000_000  # a news article is tens of kilobytes; past this it is not one
 
 
