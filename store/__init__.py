@@ -15,7 +15,7 @@ from .pipeline import parse_file, parse_text
 from .reading import InputError, expand_paths
 from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Article, Entity, Event, Mention, Quote
 from .safe_text import json_for_terminal, printable
-from .speakers import Speaker, all_speakers, fields_match, folded_words, speaker_fields, speakers
+from .speakers import Speaker, all_speakers, fields_match, folded_words, quotes_by_name_or_role, speaker_fields, speakers
 from .storage import StoreError, paused_gc
 
 __all__ = [
@@ -24,5 +24,6 @@ __all__ = [
     "Library", "Mention", "Mentions", "ModelMissingError", "Quote", "QuoteRef", "Speaker", "Store", "StoreError",
     "article_json", "bundled_seeds_dir", "canonicalise", "citation", "default_store_path", "evaluate_files", "expand_paths",
     "fold", "fold_text", "import_paths", "json_for_terminal", "parse_file", "parse_published", "parse_text", "parse_together",
-    "all_speakers", "fields_match", "folded_words", "paused_gc", "printable", "restore_backup", "speaker_fields", "speakers",
+    "all_speakers", "fields_match", "folded_words", "paused_gc", "printable", "quotes_by_name_or_role", "restore_backup",
+    "speaker_fields", "speakers",
 ]

@@ -10,7 +10,7 @@ from weakref import WeakKeyDictionary
 from .corpus import Corpus, QuoteRef
 from .library import Library
 from .lexicon import fold
-from .records import ANONYMOUS, ORGANIZATION, PERSON, PLACE
+from .records import ANONYMOUS, DIRECT, ORGANIZATION, PERSON, PLACE
 
 PEOPLE, INSTITUTIONS, ANONYMOUS_SOURCES, UNATTRIBUTED = "People", "Institutions", "Anonymous sources", "Unattributed"
 GROUPS = (PEOPLE, INSTITUTIONS, ANONYMOUS_SOURCES, UNATTRIBUTED)
@@ -73,3 +73,15 @@ def fields_match(fields: list[list[str]], wanted: list[str]) -> bool:
     """Whether every wanted word (as `folded_words` gives them) begins a word of one of `fields`
     ("pesk", "Peskov", "porte-parole du Kremlin")."""
     return bool(wanted) and any(all(any(word.startswith(w) for word in field) for w in wanted) for field in fields)
+
+
+def quotes_by_name_or_role(library: Library, who: str, kind: str | None = DIRECT) -> list[QuoteRef]:
+    """A speaker's quotes by any spelling of the name ("Peskov"), else the quotes of every speaker
+    a role the articles give them fits ("porte-parole du Kremlin"), as who said what finds them."""
+    refs = library.quotes_by(who, kind)
+    if refs:
+        return refs
+    wanted = folded_words(who)
+    found = [r for name, quoted in library.quotes_by_speaker.items() if fields_match(speaker_fields(library, name), wanted)
+             for r in quoted if kind is None or r.quote.kind == kind]
+    return sorted(found, key=lambda r: (r.article.published or "9999", r.article.file, r.quote.start))

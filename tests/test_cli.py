@@ -213,10 +213,10 @@ def test_extract_prints_json_lines_by_default_or_a_summary(tmp_path, capfd):
     default = capfd.readouterr().out
     assert main(["extract", str(seed), "--json"]) == 0
     assert capfd.readouterr().out == default
-    assert json.loads(default)["file"] == seed.name
+    assert json.loads(default)["file"] == str(seed)  # the path as given
     assert main(["extract", str(seed), "--summary"]) == 0
     summary = capfd.readouterr().out
-    assert summary.startswith(f"{seed.name}: ") and "Joe Biden" in summary and "quote(s)" in summary
+    assert summary.startswith(f"{seed}: ") and "Joe Biden" in summary and "quote(s)" in summary
 
 
 def test_import_refuses_a_damaged_index_and_restore_brings_back_the_last_good_generation(seed_store_path, tmp_path, capfd):

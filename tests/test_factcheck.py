@@ -67,3 +67,34 @@ async def test_after_scrolling_away_the_next_quote_is_the_first_on_screen(seed_s
         assert reader.current_quote() == quotes[1]
         await pilot.press("end", "left_square_bracket")
         assert reader.current_quote() == quotes[-1]  # the last on screen at the bottom
+
+
+def test_quotes_speaker_takes_a_role_as_who_said_what_does(seed_store_path, capfd):
+    from tui.cli import main
+
+    assert main(["quotes", "--speaker", "porte-parole du Kremlin", "--db", str(seed_store_path)]) == 0
+    out = capfd.readouterr().out
+    assert "Dmitri Peskov" in out and out.startswith("«")
+
+
+def test_extract_names_a_file_by_the_path_given(tmp_path, capfd, monkeypatch):
+    import json
+    import shutil
+
+    from tui.cli import main
+
+    from conftest import SEEDS
+
+    (tmp_path / "mine").mkdir()
+    shutil.copy(SEEDS / "002_e2564a49729ad7c8.txt", tmp_path / "mine" / "02_moscou.txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "mine/02_moscou.txt"]) == 0
+    assert json.loads(capfd.readouterr().out)["file"] == "mine/02_moscou.txt"
+
+
+def test_a_folder_import_leaves_notes_in_markdown_out(tmp_path):
+    from store import expand_paths
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.txt"]

@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", parents=[common, dating], help="add article files or folders to the store")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     quotes = commands.add_parser("quotes", parents=[common], help="list stored quotes")
-    quotes.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (any spelling of the name)")
+    quotes.add_argument("--speaker", metavar="NAME|ROLE",
+                        help="only this speaker's quotes: any spelling of the name, or a role the articles give them "
+                             "(\"porte-parole du Kremlin\")")
     quotes.add_argument("--json", action="store_true", help="one JSON object per quote, one per line")
     quotes.add_argument("--indirect", action="store_true", help="include indirect speech")
     extract = commands.add_parser("extract", parents=[common, dating], help="print what is extracted from files, without storing")
@@ -168,13 +170,13 @@ def cmd_import(args, db: Path) -> int:
 
 
 def cmd_quotes(args, db: Path) -> int:
-    from store import DIRECT, Library
+    from store import DIRECT, Library, quotes_by_name_or_role
 
     with Library.open(_existing_store(db), writable=False) as library:
         for warning in library.store.warnings:
             warn(warning)
         kind = None if args.indirect else DIRECT
-        refs = library.quotes_by(args.speaker, kind) if args.speaker else library.quotes(kind)
+        refs = quotes_by_name_or_role(library, args.speaker, kind) if args.speaker else library.quotes(kind)
         if args.speaker and not refs:
             warn(f"no quotes by “{args.speaker}” in {db}")
             return EXIT_ERROR
@@ -212,7 +214,7 @@ def cmd_extract(args, db: Path) -> int:
     files = expand_paths(args.paths)
     if not files:
         raise InputError("no article files found in " + ", ".join(map(str, args.paths)))
-    parsed, skipped = parse_together(files, args.metadata, args.published)  # the files given together are the corpus
+    parsed, skipped = parse_together(files, args.metadata, args.published, paths_as_given=True)  # the files given together are the corpus
     for reason in skipped:
         warn(f"skipped {reason}")
     for article, source in parsed:
