@@ -98,3 +98,22 @@ def test_a_folder_import_leaves_notes_in_markdown_out(tmp_path):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
     assert [p.name for p in expand_paths([tmp_path])] == ["a.txt"]
+
+
+async def test_the_palette_lists_the_app_s_commands_before_textual_s(seed_store_path):
+    from textual.command import CommandList
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0].startswith("Who said what")
+        quit_at = next(i for i, p in enumerate(prompts) if p.startswith("Quit"))
+        last_article = max(i for i, p in enumerate(prompts) if p.startswith("Article:"))
+        assert quit_at > last_article  # Textual's Keys, Maximize, Quit, Theme… come after the app's
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)
+        assert options.option_count and str(options.get_option_at_index(0).prompt).startswith("Theme")

@@ -22,7 +22,7 @@ WRITER_CHECK_SECONDS = 3.0
 class UkrTuiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it
     TITLE = "ukr-tui"
-    COMMANDS = App.COMMANDS | {CorpusCommands}
+    COMMANDS = {CorpusCommands}  # it offers Textual's system commands too, after the app's
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
     def __init__(self, store_path: Path, seeds: Path | None = None) -> None:

@@ -19,7 +19,13 @@ from .widgets.article_list import article_label
 from .wording import plural
 
 
+SYSTEM_WEIGHT = 0.5  # a system command matching as well as an article or a name is listed after it
+
+
 class CorpusCommands(Provider):
+    """The app's views, then articles and entities, then Textual's system commands (this provider
+    replaces Textual's, whose commands would otherwise come first)."""
+
     def _main(self):
         from .screens.main import MainScreen
 
@@ -47,9 +53,16 @@ class CorpusCommands(Provider):
             help_text = f"{plural(info.mentions, 'mention')} in {plural(len(info.articles), 'article')}"
             yield text, partial(main.post_message, EntityChosen(info.name)), help_text
 
+    def _system(self):
+        """Textual's own commands (theme, keys, screenshot, quit): offered after the app's."""
+        return sorted(self.app.get_system_commands(self.screen), key=lambda command: command[0])
+
     async def discover(self) -> Hits:
         for text, callback, help_text in list(self._entries())[:40]:
             yield DiscoveryHit(Text(text), callback, text=text, help=escape(help_text))
+        for name, help_text, callback, discover in self._system():
+            if discover:
+                yield DiscoveryHit(Text(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -61,3 +74,6 @@ class CorpusCommands(Provider):
                 for offset in offsets:
                     shown.stylize(style, offset, offset + 1)
                 yield Hit(score, shown, callback, text=text, help=escape(help_text))
+        for name, help_text, callback, *_ in self._system():
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score * SYSTEM_WEIGHT, matcher.highlight(name), callback, text=name, help=escape(help_text))
