@@ -117,3 +117,21 @@ async def test_the_palette_lists_the_app_s_commands_before_textual_s(seed_store_
         await pilot.press(*"theme")
         await pilot.pause(0.5)
         assert options.option_count and str(options.get_option_at_index(0).prompt).startswith("Theme")
+
+
+async def test_help_from_who_said_what_does_not_offer_q_to_quit(seed_store_path):
+    from tui.screens.help import HelpScreen
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await open_who_said(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        anywhere = [(keys, does) for where, keys, does in app.screen.keys if where == "Anywhere"]
+        assert ("q", "Quit") not in anywhere and any(keys == "ctrl+q" for keys, _ in anywhere)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert any(keys == "q" and does.startswith("Quit") for _, keys, does in app.screen.keys)  # on the main screen q quits

@@ -70,7 +70,11 @@ def _screen_classes(base: type = Screen) -> list[type[Screen]]:
 
 def help_sections(origin: Screen) -> list[Section]:
     sections = _screen_sections(origin)
-    app_rows = [(key_label(b), b.tooltip or b.description) for b in _own_bindings(type(origin.app)) + ANYWHERE]
+    # A key the screen takes for itself (q types into who said what's filter) does not work "anywhere" there.
+    taken = {key.strip() for kind in type(origin).__mro__ for b in kind.__dict__.get("BINDINGS", [])
+             if isinstance(b, Binding) and not b.description for key in b.key.split(",")}
+    app_rows = [(key_label(b), b.tooltip or b.description) for b in _own_bindings(type(origin.app)) + ANYWHERE
+                if not set(b.key.split(",")) <= taken]
     sections.append(("Anywhere", app_rows))
     covered = {type(origin), HelpScreen}
     for screen in reversed(origin.app.screen_stack):  # the screens underneath, with their panes
