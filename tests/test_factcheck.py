@@ -135,3 +135,38 @@ async def test_help_from_who_said_what_does_not_offer_q_to_quit(seed_store_path)
         await pilot.press("question_mark")
         await pilot.pause()
         assert any(keys == "q" and does.startswith("Quit") for _, keys, does in app.screen.keys)  # on the main screen q quits
+
+
+async def test_backspace_with_no_history_says_so(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert any("Nothing to go back to" in str(n.message) for n in app._notifications)
+
+
+async def test_going_back_to_an_article_marked_unread_leaves_it_unread(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        main = app.main
+        await pilot.press("j")
+        first = main.current_id
+        assert app.library.is_read(first)
+        await pilot.press("m")  # unread again
+        assert not app.library.is_read(first)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Timeline")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("G", "enter")  # a jump from the timeline list to another article
+        await pilot.pause(0.3)
+        if main.current_id == first:
+            return  # the jump landed on the same article: nothing to test here
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert main.current_id == first
+        assert not app.library.is_read(first)

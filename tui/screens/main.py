@@ -127,6 +127,7 @@ class MainScreen(Screen):
         self._pending_target: tuple[int, int] | None = None  # where a jump wants the next article opened
         self._back: list[Place] = []
         self._forward: list[Place] = []
+        self._revisiting = False  # going back or forward: the article returned to is not marked read
 
     @property
     def corpus(self):
@@ -203,7 +204,7 @@ class MainScreen(Screen):
     def watch_current_id(self, previous: str | None, article_id: str | None) -> None:
         target, self._pending_target = self._pending_target, None
         self.show_article(article_id, target)
-        if previous is not None and article_id is not None:
+        if previous is not None and article_id is not None and not self._revisiting:
             self._mark_read(article_id)  # the user went to it; the first article shown at launch is not read yet
 
     def show_article(self, article_id: str | None, target: tuple[int, int] | None = None) -> None:
@@ -322,11 +323,17 @@ class MainScreen(Screen):
 
     def _return(self, source: list[Place], other: list[Place]) -> None:
         if not source:
+            self.tell("Nothing to go back to: ⌫ returns after a jump (who said what, an entity, the timeline, "
+                      "the palette, a search)." if source is self._back else "Nothing to go forward to.")
             return
         if (here := self._here()) is not None:
             other.append(here)
         place = source.pop()
-        self._go(place.article_id, place.target)
+        self._revisiting = True  # going back is not reading again: an article marked unread stays so
+        try:
+            self._go(place.article_id, place.target)
+        finally:
+            self._revisiting = False
         self.query_one(Reader).scroll_to(y=place.scroll_y, animate=False, immediate=True)
         self.refresh_bindings()
 
@@ -575,8 +582,5 @@ class MainScreen(Screen):
             return False  # typing in the search box
         if action == "previous_match":
             return bool(self.query_text)
-        if action == "back":
-            return bool(self._back) or None  # shown, greyed out, until there is somewhere to go back to
-        if action == "forward":
-            return bool(self._forward) or None
+        # back and forward always run: with nowhere to go they say so rather than nothing.
         return True
