@@ -19,10 +19,11 @@ from .corpus import Claim, Corpus, EntityInfo, QuoteRef
 from .db import Store
 from .ingest import ImportReport, Progress, import_paths
 from .lexicon import fold
-from .records import DIRECT, PERSON, Article, Event, Mention
+from .records import DIRECT, PERSON, Article, Event, Mention, Quote
 from .indexes import CorpusIndex
 from .search import words_of
 from .storage import StoreError, paused_gc, writer_lock_free
+from .user_speakers import SpeakerCheck, UserSpeakers
 
 ARTICLES_CACHED = 64
 
@@ -43,6 +44,8 @@ class Library:
         self.store = store
         self._articles: OrderedDict[str, Article] = OrderedDict()
         self.search_skipped: list[str] = []  # article files the search index could not read
+        self.user_speakers = UserSpeakers(store.path, store.read_only)  # laid over every record read
+        store.warnings.extend(self.user_speakers.warnings)
         self.corpus, self._index = self._load()
 
     @classmethod
@@ -57,7 +60,10 @@ class Library:
 
     def _load(self) -> tuple[Corpus, CorpusIndex]:
         with paused_gc():
-            corpus = Corpus(self.store.summaries(), self.store.read_ids())
+            summaries = self.store.summaries()
+            for summary in summaries:
+                self.user_speakers.apply(summary)
+            corpus = Corpus(summaries, self.store.read_ids())
             index = self.store.corpus_index(skipped=self.search_skipped)
             corpus.use_claim_keys(index.claims)
         return corpus, index
@@ -120,6 +126,7 @@ class Library:
             replace(q, speaker=resolved.get((q.start, q.end, q.kind), aliases.get(q.speaker or "", q.speaker)))
             for q in article.quotes
         ]
+        self.user_speakers.apply(article)
         return article
 
     # --- search -------------------------------------------------------------------------------
@@ -224,6 +231,49 @@ class Library:
             raise StoreError(f"{self.path}: the store is open read-only ({self.store.read_only_reason})")
         self.store.mark_read(article_id, read)
         (self.corpus.read_ids.add if read else self.corpus.read_ids.discard)(article_id)
+
+    # --- speakers the user set or checked (store/user_speakers.py) ------------------------------------
+    def speaker_check(self, article_id: str, quote: Quote) -> SpeakerCheck | None:
+        """The user's word on a quote (a speaker set, or the extracted one checked), if any."""
+        return self.user_speakers.get(article_id, quote)
+
+    def set_speaker(self, article_id: str, quote: Quote, speaker: str | None, speaker_kind: str | None = None) -> Quote:
+        """Give the quote the user's speaker, or with None mark its speaker checked: durable, kept
+        apart from extracted data (basis `user`); who said what and claims follow at once. Returns
+        the quote as it now reads. StoreError when read-only."""
+        self._writable()
+        check = self.user_speakers.record(article_id, quote, speaker, speaker_kind)
+        return self._requote(article_id, quote, lambda q: self.user_speakers.applied(article_id, self.user_speakers.restored(q, check)))
+
+    def undo_speaker(self, article_id: str, quote: Quote) -> Quote:
+        """Put back the extracted speaker of a quote the user set or checked."""
+        self._writable()
+        check = self.user_speakers.undo(article_id, quote)
+        if check is None:
+            return quote
+        return self._requote(article_id, quote, lambda q: self.user_speakers.restored(q, check))
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only ({self.store.read_only_reason})")
+
+    def _requote(self, article_id: str, quote: Quote, change) -> Quote:
+        """Change one quote of the article's summary and rebuild the in-memory corpus from the
+        summaries (no file read), so speakers and claims regroup."""
+        summary = self.corpus.by_id[article_id]
+        changed = quote
+        quotes = []
+        for q in summary.quotes:
+            if (q.start, q.end, q.kind) == (quote.start, quote.end, quote.kind):
+                q = changed = change(q)
+            quotes.append(q)
+        summary.quotes = quotes
+        with paused_gc():
+            corpus = Corpus(list(self.corpus.articles), self.corpus.read_ids)
+            corpus.use_claim_keys(self._index.claims)
+        self.corpus = corpus
+        self._articles.pop(article_id, None)
+        return changed
 
     # --- import -------------------------------------------------------------------------------
     def set_published(self, article_id: str, date: str | None) -> Article:
