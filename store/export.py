@@ -95,14 +95,22 @@ def french_date(iso: str | None) -> str:
     return month if len(parts) == 2 else f"{'1er' if int(parts[2]) == 1 else int(parts[2])} {month}"
 
 
+def opening_words(text: str, words: int = 6) -> str:
+    kept = text.split()
+    return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
+
+
 def citation(article: Article, quote: Quote) -> str:
     """« words » — speaker, outlet, « title », date (file): one line a journalist can paste.
 
     Article text is data from outside: control characters become visible escapes and runs of
     white space (a quote spanning lines) one space, so the line pastes as it reads.
     """
-    speaker = quote.speaker or (f"unattributed (perhaps {quote.candidate})" if quote.candidate else "unattributed")
-    # `outlet` is a field the dates work adds to articles: the citation names it once it exists.
-    parts = [speaker, getattr(article, "outlet", None), article.title and f"« {article.title} »", french_date(article.published)]
+    from .quote_export import speaker_shown
+
+    speaker = speaker_shown(quote, unknown="unattributed")  # « Joe Biden (54 %) » when unsure
+    named = article.title or (article.lead and opening_words(article.lead))  # an untitled article by its opening words
+    date = ("≈" if article.date_inferred else "") + french_date(article.published)  # ≈: reasoned out, not stated
+    parts = [speaker, article.outlet, named and f"« {named} »", date]
     line = f"« {quote.text} » — " + ", ".join(p for p in parts if p) + f" ({article.file})"
     return printable(" ".join(line.split()), single_line=True)

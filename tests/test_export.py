@@ -9,7 +9,7 @@ from store.export import citation, french_date
 
 def article(**changes) -> Article:
     base = Article(id="a1", file="004_afp.txt", title="Biden et Poutine se parlent", published="2021-12-30",
-                   published_basis="text", paragraphs=["x"], source_starts=[0])
+                   published_basis="dateline", paragraphs=["x"], source_starts=[0])
     return replace(base, **changes)
 
 

@@ -170,3 +170,61 @@ async def test_going_back_to_an_article_marked_unread_leaves_it_unread(seed_stor
         await pilot.pause()
         assert main.current_id == first
         assert not app.library.is_read(first)
+
+
+def test_export_quotes_as_csv_jsonl_and_markdown_with_filters(seed_store_path, tmp_path, capfd):
+    import csv
+    import json
+
+    from tui.cli import main
+
+    out = tmp_path / "peskov.csv"
+    assert main(["export", "quotes", "--speaker", "porte-parole du Kremlin", "-o", str(out), "--db", str(seed_store_path)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode())  # a spreadsheet reads UTF-8 with a BOM
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert rows and all(r["speaker"] == "Dmitri Peskov" for r in rows)
+    assert set(rows[0]) >= {"quote", "speaker", "confidence", "checked", "cue", "sentence", "title", "date", "date_basis",
+                            "outlet", "url", "file"}
+    assert all(r["quote"] in r["sentence"] for r in rows)  # the sentence around it
+    capfd.readouterr()
+    assert main(["export", "--format", "jsonl", "--words", "erreur colossale", "--db", str(seed_store_path)]) == 0
+    records = [json.loads(line) for line in capfd.readouterr().out.splitlines()]
+    assert [r["speaker"] for r in records] == ["Vladimir Poutine"]
+    assert main(["export", "--format", "md", "--since", "2021-12-30", "--until", "2021-12-30",
+                 "--db", str(seed_store_path)]) == 0
+    md = capfd.readouterr().out
+    assert md.startswith("- « ") and "2021-12-30" in md and "date unknown" not in md
+    assert main(["export", "--since", "2030-01-01", "--db", str(seed_store_path)]) != 0  # nothing: said, not an empty file
+    assert main(["export", "--since", "demain", "--db", str(seed_store_path)]) != 0
+
+
+def test_exports_and_citations_mark_a_doubtful_speaker_and_a_reasoned_date(seed_store_path):
+    from dataclasses import replace
+
+    from store import Library
+    from store.export import citation
+    from store.quote_export import quote_rows, speaker_shown
+
+    with Library.open(seed_store_path, writable=False) as library:
+        ref = next(r for r in library.quotes() if r.speaker)
+        unsure = replace(ref.quote, confidence=0.54)
+        assert speaker_shown(unsure) == f"{ref.speaker} (54 %)"
+        assert speaker_shown(replace(unsure, speaker=None, candidate="Joe Biden", confidence=0.4)) == "? (perhaps Joe Biden, 40 %)"
+        reasoned = replace(ref.article, published="2021-12-30", published_basis="corpus")
+        line = citation(reasoned, unsure)
+        assert f"— {ref.speaker} (54 %)," in line and "≈30 décembre 2021" in line
+        untitled = replace(ref.article, title=None, lead="Le président américain a reçu hier soir son homologue")
+        assert "« Le président américain a reçu hier…" in citation(untitled, ref.quote)
+        rows = quote_rows(library, [ref])
+        assert rows[0]["speaker_shown"] in (ref.speaker, speaker_shown(ref.quote))
+
+
+def test_quotes_lists_each_source_s_speaker_when_they_disagree(seed_store_path, capfd):
+    from tui.cli import main
+
+    assert main(["quotes", "--db", str(seed_store_path)]) == 0
+    out = capfd.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(out) if line.startswith("«voie diplomatique»"))
+    sources = [line for line in out[at + 1:] if line.startswith("    in ")][:2]
+    assert len({line.rsplit(" — ", 1)[-1] for line in sources}) == 2, sources  # two speakers, one per source

@@ -50,6 +50,22 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
+    export = commands.add_parser(
+        "export", parents=[common], help="write stored quotes as CSV, JSON lines or Markdown, or your speaker checks as gold",
+        description="Quotes with speaker (and how sure, « Joe Biden (54 %) »), whether you checked it, cue, sentence, "
+                    "title, date (≈ when reasoned out) and its basis, outlet, address and file; one row per report. "
+                    "CSV is UTF-8 with a BOM, so spreadsheets read the accents.")
+    export.add_argument("what", nargs="?", choices=["quotes"], default="quotes", help="what to export (quotes)")
+    export.add_argument("--format", choices=["csv", "jsonl", "md"], default="csv", help="csv (default), jsonl or md")
+    export.add_argument("--speaker", metavar="NAME|ROLE", help="only this speaker's quotes (any spelling, or a role)")
+    export.add_argument("--words", metavar="WORDS", help="only quotes with these words (accents and case ignored)")
+    export.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after this date")
+    export.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before this date")
+    export.add_argument("--outlet", metavar="NAME", help="only articles of this outlet (part of its name)")
+    export.add_argument("--indirect", action="store_true", help="include indirect speech")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE instead of the standard output")
+    export.add_argument("--gold", type=Path, metavar="FILE",
+                        help="instead, write the speakers you set or checked as a gold file for `evaluate` (README: Gold files)")
     return parser
 
 
@@ -59,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
     db = getattr(args, "db", None) or default_store_path()
     commands = {"import": cmd_import, "quotes": cmd_quotes, "extract": cmd_extract, "evaluate": cmd_evaluate,
-                "restore": cmd_restore}
+                "restore": cmd_restore, "export": cmd_export}
     try:
         if args.command is None:
             return run_tui(db)
@@ -170,7 +186,17 @@ def cmd_import(args, db: Path) -> int:
 
 
 def cmd_quotes(args, db: Path) -> int:
+    from dataclasses import replace
+
     from store import DIRECT, Library, quotes_by_name_or_role
+    from store.quote_export import date_shown, speaker_shown
+
+    def shown(ref) -> str:
+        return speaker_shown(ref.quote if ref.speaker == ref.quote.speaker else replace(ref.quote, speaker=ref.speaker))
+
+    def checked(ref) -> str:
+        check = library.speaker_check(ref.article.id, ref.quote)
+        return ("set by you" if check.corrected else "checked") if check else ""
 
     with Library.open(_existing_store(db), writable=False) as library:
         for warning in library.store.warnings:
@@ -181,30 +207,37 @@ def cmd_quotes(args, db: Path) -> int:
             warn(f"no quotes by “{args.speaker}” in {db}")
             return EXIT_ERROR
         claims = library.claims(refs)
-    for claim in claims:
-        first = claim.refs[0]
-        record = {
-            "text": claim.text,
-            "speaker": claim.speaker,
-            "speaker_type": first.quote.speaker_kind,
-            "kind": first.quote.kind,
-            "sources": [
-                {"file": r.article.file, "title": r.article.title, "label": r.article.label,
-                 "published": r.article.published, "speaker": r.speaker}
-                for r in claim.refs
-            ],
-            "disputed": claim.disputed,
-            "confidence": first.quote.confidence,
-            "candidate": first.quote.candidate,
-        }
+        records = []
+        for claim in claims:
+            first = next((r for r in claim.refs if r.speaker == claim.speaker), claim.refs[0])  # one the majority speaker said
+            records.append({
+                "text": claim.text,
+                "speaker": claim.speaker,
+                "speaker_type": first.quote.speaker_kind,
+                "kind": first.quote.kind,
+                "sources": [
+                    {"file": r.article.file, "title": r.article.title, "label": r.article.label,
+                     "published": r.article.published, "speaker": r.speaker, "speaker_shown": shown(r),
+                     "confidence": r.quote.confidence, "checked": checked(r), "published_shown": date_shown(r.article)}
+                    for r in claim.refs
+                ],
+                "disputed": claim.disputed,
+                "confidence": first.quote.confidence,
+                "candidate": first.quote.candidate,
+                "speaker_shown": shown(first),  # « Joe Biden (54 %) » below 70 %
+                "checked": checked(first),
+            })
+    for record in records:
         if args.json:
             print(json_line(record))
-        else:
-            who = claim.speaker or ("? (perhaps " + first.quote.candidate + ")" if first.quote.candidate else "?")
-            print(printable(f"«{claim.text}» — {who}", single_line=True))
-            for source in record["sources"]:
-                where = f"{source['label']}, {source['published'] or 'no date'} ({source['file']})"
-                print("    in " + printable(where, single_line=True))
+            continue
+        mark = f"  ✓ {record['checked']}" if record["checked"] else ""
+        print(printable(f"«{record['text']}» — {record['speaker_shown']}{mark}", single_line=True))
+        for source in record["sources"]:
+            where = f"{source['label']}, {source['published_shown'] or 'no date'} ({source['file']})"
+            if record["disputed"] or source["speaker_shown"] != record["speaker_shown"]:
+                where += f" — {source['speaker_shown']}"  # the sources disagree: each says who
+            print("    in " + printable(where, single_line=True))
     return 0
 
 
@@ -244,6 +277,42 @@ def cmd_restore(args, db: Path) -> int:
 
     print(printable(restore_backup(db), single_line=True))
     return 0
+
+
+def cmd_export(args, db: Path) -> int:
+    from store import InputError, Library, parse_published
+    from store.quote_export import QuoteFilter, gold_json, quote_rows, select_quotes, write_rows
+
+    for name in ("since", "until"):
+        if getattr(args, name):
+            setattr(args, name, parse_published(getattr(args, name), f"--{name}"))  # InputError names what is not a date
+    with Library.open(_existing_store(db), writable=False) as library:
+        for warning in library.store.warnings:
+            warn(warning)
+        if args.gold:
+            gold = gold_json(library)
+            write_text(args.gold, json.dumps(gold, ensure_ascii=False, indent=2) + "\n")
+            quotes = sum(len(a["quotes"]) for a in gold["articles"])
+            print(printable(f"Wrote {quotes} quote(s) you set or checked, from {len(gold['articles'])} article(s), "
+                            f"to {args.gold}", single_line=True))
+            return 0
+        wanted = QuoteFilter(args.speaker, args.words, args.since, args.until, args.outlet, args.indirect)
+        rows = quote_rows(library, select_quotes(library, wanted))
+    if not rows:
+        raise InputError(f"no quotes match in {db}")
+    text = write_rows(rows, args.format)
+    if args.output:
+        write_text(args.output, text)
+        print(printable(f"Wrote {len(rows)} quote(s) to {args.output}", single_line=True), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def write_text(path: Path, text: str) -> None:
+    """UTF-8, the BOM of a CSV included in `text`; line ends as written."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
 
 
 if __name__ == "__main__":
