@@ -22,10 +22,16 @@ def via_json(article: Article, quote: Quote) -> dict[str, Any] | None:
     }
 
 
-def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
+def article_json(article: Article, source: str | None = None, user_speakers=None) -> dict[str, Any]:
     """Offsets (`start`, `end`) are character offsets into the source file. Given the file's text
     (`source`), a quote's text is exactly `source[start:end]`: the file's own characters, line
-    breaks, lines cleaning dropped and control characters included (JSON escapes them)."""
+    breaks, lines cleaning dropped and control characters included (JSON escapes them).
+    Given the store's `user_speakers`, the speakers the user set or checked are laid over the
+    extracted ones (`speaker_basis` "user", `checked`)."""
+    checks = {}
+    if user_speakers is not None:
+        checks = {(q.start, q.end): check for q in article.quotes if (check := user_speakers.get(article.id, q))}
+        user_speakers.apply(article)
 
     def quote_text(quote) -> str:
         return quote.text if source is None else source[article.source_offset(quote.start) : article.source_offset(quote.end)]
@@ -65,6 +71,8 @@ def article_json(article: Article, source: str | None = None) -> dict[str, Any]:
                 "cue_start": article.source_offset(q.cue_start) if q.cue_start >= 0 else None,
                 "cue_end": article.source_offset(q.cue_end) if q.cue_end >= 0 else None,
                 "via": via_json(article, q),
+                "speaker_basis": "user" if (q.start, q.end) in checks and checks[(q.start, q.end)].corrected else "extracted",
+                "checked": (q.start, q.end) in checks,
             }
             for q in article.quotes
         ],

@@ -55,3 +55,45 @@ def test_a_read_only_library_refuses_to_set_a_speaker(seed_store_path):
         article_id, quote = _quote_by(reader, "Dmitri Peskov")
         with pytest.raises(StoreError):
             reader.set_speaker(article_id, quote, "Personne")
+
+
+def test_export_gold_writes_corrections_and_checks_that_evaluate_reads(seed_store_path, tmp_path, capfd):
+    import json
+
+    from conftest import SEEDS
+    from store import evaluate_files
+    from tui.cli import main
+
+    with Library.open(seed_store_path) as library:
+        article_id, quote = _quote_by(library, "Dmitri Peskov")
+        library.set_speaker(article_id, quote, None)  # checked: Peskov is right
+        other = next(r for r in library.quotes() if r.speaker == "Vladimir Poutine")
+        library.set_speaker(other.article.id, other.quote, "Sergueï Lavrov")  # a correction
+    gold = tmp_path / "mine.json"
+    assert main(["export", "--gold", str(gold), "--db", str(seed_store_path)]) == 0
+    assert "2 quote(s)" in capfd.readouterr().out
+    written = json.loads(gold.read_text(encoding="utf-8"))
+    quotes = [(q["text"], q["speaker"]) for a in written["articles"] for q in a["quotes"]]
+    assert (quote.text, "Dmitri Peskov") in quotes and (other.quote.text, "Sergueï Lavrov") in quotes
+    assert all(a["file"].endswith(".txt") and set(a) >= {"file", "quotes"} for a in written["articles"])
+    assert all(set(q) >= {"text", "speaker", "speaker_type", "cue"} for a in written["articles"] for q in a["quotes"])
+    report = evaluate_files(gold, [SEEDS / a["file"] for a in written["articles"]])
+    assert "speaker accuracy" in report  # the extractor measured against the user's own judgement
+
+
+def test_extract_shows_the_speakers_set_in_the_store(seed_store_path, capfd):
+    import json
+
+    from conftest import SEEDS
+    from tui.cli import main
+
+    with Library.open(seed_store_path) as library:
+        article_id, quote = _quote_by(library, "Dmitri Peskov")
+        library.set_speaker(article_id, quote, "Iouri Ouchakov")
+        file = library.summary(article_id).file
+    capfd.readouterr()
+    assert main(["extract", str(SEEDS / file), "--db", str(seed_store_path)]) == 0
+    record = json.loads(capfd.readouterr().out)
+    mine = next(q for q in record["quotes"] if q["text"] == quote.text)
+    assert (mine["speaker"], mine["speaker_basis"], mine["checked"]) == ("Iouri Ouchakov", "user", True)
+    assert all(q["speaker_basis"] == "extracted" for q in record["quotes"] if q is not mine)

@@ -250,18 +250,29 @@ def cmd_extract(args, db: Path) -> int:
     parsed, skipped = parse_together(files, args.metadata, args.published, paths_as_given=True)  # the files given together are the corpus
     for reason in skipped:
         warn(f"skipped {reason}")
+    user_speakers = None
+    if db.exists():  # the speakers the user set or checked in the store apply to the same articles here
+        from store.user_speakers import UserSpeakers
+
+        user_speakers = UserSpeakers(db, read_only=True)
     for article, source in parsed:
-        print(_summary(article) if args.summary else json_line(article_json(article, source)))
+        record = article_json(article, source, user_speakers)  # lays the user's speakers over the article's
+        print(_summary(article, user_speakers) if args.summary else json_line(record))
     return EXIT_ERROR if skipped else 0
 
 
-def _summary(article) -> str:
+def _summary(article, user_speakers=None) -> str:
     from store import PERSON
+    from store.quote_export import speaker_shown
+
+    def said(quote) -> str:
+        check = user_speakers.get(article.id, quote) if user_speakers else None
+        return speaker_shown(quote) + (f"  ✓ {'set by you' if check.corrected else 'checked'}" if check else "")
 
     lines = [f"{article.file}: {article.label} — {article.published or 'no date'}",
              f"  people: {', '.join(e.name for e in article.entities_of(PERSON)) or 'none'}",
              f"  {len(article.quotes)} quote(s), {len(article.events)} dated event(s)"]
-    lines += [f"  «{q.text}» — {q.speaker or '?'}" for q in article.quotes]
+    lines += [f"  «{q.text}» — {said(q)}" for q in article.quotes]
     return "\n".join(printable(line, single_line=True) for line in lines)
 
 
