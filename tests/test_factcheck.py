@@ -228,3 +228,69 @@ def test_quotes_lists_each_source_s_speaker_when_they_disagree(seed_store_path, 
     at = next(i for i, line in enumerate(out) if line.startswith("«voie diplomatique»"))
     sources = [line for line in out[at + 1:] if line.startswith("    in ")][:2]
     assert len({line.rsplit(" — ", 1)[-1] for line in sources}) == 2, sources  # two speakers, one per source
+
+
+async def test_s_in_the_reader_sets_a_speaker_that_who_said_what_and_a_relaunch_show(seed_store_path):
+    from tui.screens.set_speaker import SetSpeakerScreen
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("2", "right_square_bracket")
+        reader = app.main.query_one(Reader)
+        quote = reader.current_quote()
+        article_id = reader.article.id
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetSpeakerScreen)
+        await pilot.press(*"Anne Testeuse", "enter")
+        await pilot.pause()
+        now = reader.current_quote()
+        assert now.speaker == "Anne Testeuse" and (now.start, now.end) == (quote.start, quote.end)
+        assert "set by you" in str(reader.border_subtitle)
+        await pilot.press("w")
+        await pilot.pause()
+        assert "Anne Testeuse" in [s.name for s in app.screen.listed if s is not None]
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:  # relaunched
+        await wait_loaded(pilot)
+        assert any(r.speaker == "Anne Testeuse" for r in app.library.quotes())
+        assert app.library.speaker_check(article_id, next(
+            q for q in app.library.article(article_id).quotes if q.start == quote.start)).corrected
+
+
+async def test_why_then_s_marks_the_speaker_checked_and_the_why_panel_says_so(seed_store_path):
+    from tui.screens.set_speaker import SetSpeakerScreen
+    from tui.screens.why import WhyScreen
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("2", "right_square_bracket", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetSpeakerScreen)
+        await pilot.press("down", "enter")  # the first choice: it is right, mark it checked
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        assert "checked by you" in str(reader.border_subtitle)
+        await pilot.press("v")
+        await pilot.pause()
+        from test_why import why_text
+
+        assert "checked by you" in why_text(app.screen)
+
+
+def test_the_why_panel_does_not_say_the_cue_names_an_unnamed_source_met_before(seed_store_path):
+    from store import Library
+    from tui.screens.why import chain_line
+
+    with Library.open(seed_store_path, writable=False) as library:
+        ref = next(r for r in library.quotes() if r.quote.text.startswith("aimerait voir les troupes"))
+        article = library.article(ref.article.id)
+        quote = next(q for q in article.quotes if q.start == ref.quote.start)
+        said = chain_line(article, quote).plain
+        assert "the cue's own words name the speaker" not in said  # « a précisé cette source »
+        assert "refer back" in said and quote.speaker in said

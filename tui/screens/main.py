@@ -27,7 +27,8 @@ from .entity import EntityScreen
 from .help import HelpScreen
 from .set_date import UNDO, SetDateScreen
 from .timeline_list import TimelineListScreen
-from .why import WhyScreen, evidence_spans
+from .set_speaker import SetSpeakerScreen, SpeakerChoice, apply_speaker_choice
+from .why import GO_TO_MENTION, SET_SPEAKER, WhyScreen, evidence_spans
 from .who_said import WhoSaidScreen
 
 PANES = ("#articles", "#reader", "#entities", "#timeline")
@@ -88,6 +89,9 @@ class MainScreen(Screen):
                 tooltip='Highlight the previous quote in the reader'),
         Binding("v", "why", "Why", id="main.why",
                 tooltip="Why this quote has its speaker: the cue, the chain followed, the confidence; highlights the evidence"),
+        Binding("s", "set_speaker", "Speaker", show=False, id="main.set_speaker",
+                tooltip="Correct the current quote's speaker (the article's people, organisations, descriptors, or a name "
+                        "typed) or mark it checked; kept apart from what was extracted, undoable"),
         Binding("d", "toggle_dates", "Dates", show=False, id="main.dates",
                 tooltip='Show or hide the resolved date after each dated expression in the reader'),
         Binding("D", "set_date", "Set date", show=False, id="main.set_date",
@@ -219,7 +223,10 @@ class MainScreen(Screen):
             target = name_search.match_span(self.library, article, self.query_text)
         with self.app.batch_update():
             self.query_one(ArticleList).select_id(article_id)
-            self.query_one(Reader).show(article, target)
+            reader = self.query_one(Reader)
+            reader.speaker_notes = {(q.start, q.end): check.describe() for q in article.quotes
+                                    if (check := self.library.speaker_check(article.id, q))}
+            reader.show(article, target)
             if not self.corpus_scope:  # the corpus-wide ranking does not change with the article
                 self._show_entities()
         timeline = self.query_one(TimelineStrip)
@@ -468,11 +475,41 @@ class MainScreen(Screen):
         reader.set_target((quote.start, quote.end))
         reader.set_marks(evidence_spans(article, quote))
 
-        def go(to_mention: bool | None) -> None:
-            if to_mention:
+        def go(then: str | None) -> None:
+            if then == GO_TO_MENTION:
                 self._jump(JumpTo(article.id, quote.via_start, quote.via_end))
+            elif then == SET_SPEAKER:
+                self.action_set_speaker()
 
-        self.app.push_screen(WhyScreen(article, quote), go)
+        self.app.push_screen(WhyScreen(article, quote, self.library.speaker_check(article.id, quote) if self.library else None), go)
+
+    def action_set_speaker(self) -> None:
+        reader = self.query_one(Reader)
+        quote, article = reader.current_quote(), reader.article
+        if quote is None or article is None or self.library is None:
+            self.tell("No quote here: ] steps to one, then s sets or checks its speaker.")
+            return
+        if self.library.read_only:
+            self.tell(f"Read-only ({self._read_only_reason()}): speakers cannot be set here.", "warning")
+            return
+        reader.set_target((quote.start, quote.end))
+        self.app.push_screen(SetSpeakerScreen(article, quote, self.library.speaker_check(article.id, quote)),
+                             lambda choice: self._set_speaker(article.id, quote, choice))
+
+    def _set_speaker(self, article_id: str, quote, choice: SpeakerChoice | None) -> None:
+        """Durable at once (a small atomic write of its own file); the reader shows it."""
+        if choice is None or self.library is None:
+            return
+        try:
+            changed = apply_speaker_choice(self.library, article_id, quote, choice)
+        except (StoreError, OSError) as error:
+            self.tell(f"The speaker could not be saved: {error}", "warning")
+            return
+        with self.app.batch_update():
+            self.query_one(Reader).show(None)  # the same article, drawn again with its speaker
+            self.show_article(article_id, (changed.start, changed.end))
+        check = self.library.speaker_check(article_id, changed)
+        self.tell(f"Speaker: {changed.speaker or '?'}" + (f" ({check.describe()})" if check else " (as extracted)"))
 
     def action_copy_quote(self) -> None:
         reader = self.query_one(Reader)

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from store import Article, Quote, printable
+from store import ANONYMOUS, Article, Quote, fold_text, printable
 from store.sentences import sentence_around
 
 from ..wording import clip
@@ -63,6 +63,8 @@ def cue_line(article: Article, quote: Quote) -> Text:
 
 def chain_line(article: Article, quote: Quote) -> Text:
     if not quote.via or quote.via_start < 0:
+        if quote.speaker and quote.speaker_kind == ANONYMOUS:
+            return descriptor_line(article, quote)
         said = "none: the cue's own words name the speaker" if quote.cue else "none recorded"
         return Text(said, style="dim italic")
     line = Text("followed to ")
@@ -77,20 +79,45 @@ def chain_line(article: Article, quote: Quote) -> Text:
     return line
 
 
-class WhyScreen(ModalScreen[bool]):
-    """Returns True when the user asks to go to the naming mention."""
+def descriptor_line(article: Article, quote: Quote) -> Text:
+    """An unnamed source (« un responsable de la Maison Blanche »): say whether the cue's sentence
+    gives that description or whether it was met earlier (« a précisé cette source » refers back)."""
+    body, speaker = fold_text(article.body), fold_text(quote.speaker or "")
+    at = quote.cue_start if quote.cue_start >= 0 else quote.start
+    sentence, first, _ = sentence_around(article, at, at + 1)
+    sentence_start = at - first
+    if speaker and speaker in fold_text(sentence):
+        return Text(f"none: the cue's sentence describes the unnamed source, « {shown(quote.speaker)} »", style="dim italic")
+    earlier = body.rfind(speaker, 0, sentence_start) if speaker else -1
+    if earlier >= 0:
+        line = Text("none recorded: the cue's words refer back to an unnamed source the article described before as ",
+                    style="dim italic")
+        line.append(f"« {shown(quote.speaker)} »", style="bold")
+        line.append(f" in paragraph {paragraph_number(article, earlier)}", style="dim italic")
+        return line
+    return Text(f"none recorded: the speaker is an unnamed source, described as « {shown(quote.speaker)} », "
+                "not a name; check it against the text", style="dim italic")
+
+
+GO_TO_MENTION, SET_SPEAKER = "mention", "speaker"
+
+
+class WhyScreen(ModalScreen[str | None]):
+    """Returns GO_TO_MENTION to go to the naming mention, SET_SPEAKER to correct or check the speaker."""
 
     HELP_TITLE = "Why this speaker (v)"
     BINDINGS = [
-        Binding("escape,v,q", "dismiss(False)", "Close", id="why.close",
+        Binding("escape,v,q", "dismiss(None)", "Close", id="why.close",
                 tooltip="Close; the cue and the naming mention stay highlighted in the reader"),
-        Binding("g,enter", "dismiss(True)", "Go to naming mention", key_display="g", id="why.go",
+        Binding("g,enter", "dismiss('mention')", "Go to naming mention", key_display="g", id="why.go",
                 tooltip="Close and move the reader to the mention that names the speaker (⌫ comes back)"),
+        Binding("s", "dismiss('speaker')", "Set/check speaker", id="why.set_speaker",
+                tooltip="Correct the speaker or mark it checked (kept apart from what was extracted, undoable)"),
     ]
 
-    def __init__(self, article: Article, quote: Quote) -> None:
+    def __init__(self, article: Article, quote: Quote, check=None) -> None:
         super().__init__()
-        self.article, self.quote = article, quote
+        self.article, self.quote, self.check = article, quote, check
 
     @property
     def has_chain(self) -> bool:
@@ -105,6 +132,8 @@ class WhyScreen(ModalScreen[bool]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
         table.add_row("Speaker", speaker_line(quote))
+        if self.check is not None:
+            table.add_row("Yours", Text(f"✓ {shown(self.check.describe())}", style="bold"))
         table.add_row("Cue", cue_line(self.article, quote))
         table.add_row("Chain", chain_line(self.article, quote))
         with Vertical(id="why"):
@@ -115,6 +144,6 @@ class WhyScreen(ModalScreen[bool]):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "dismiss" and parameters == (True,):
+        if action == "dismiss" and parameters == (GO_TO_MENTION,):
             return self.has_chain or None
         return True

@@ -164,6 +164,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self.target: tuple[int, int] | None = None
         self.marks: list[tuple[int, int]] = []  # evidence spans, kept until another article is shown
         self.heading = ""
+        self.speaker_notes: dict[tuple[int, int], str] = {}  # quote span → "checked by you", "set by you (…)"
         self._paragraphs: list[Paragraph] = []
         self._lines: list[Line] = []
         self._wrapped_width = 0
@@ -398,4 +399,6 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         quotes = self.direct_quotes()
         subtitle = Text(f"quote {quotes.index(quote) + 1}/{len(quotes)} — ")
         subtitle.append(printable(speaker_phrase(quote), single_line=True), style=f"bold {speaker_colour(quote.speaker)}")
+        if note := self.speaker_notes.get((quote.start, quote.end)):
+            subtitle.append(f" · ✓ {printable(note, single_line=True)}", style="italic")
         self.border_subtitle = subtitle
