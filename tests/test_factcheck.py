@@ -294,3 +294,48 @@ def test_the_why_panel_does_not_say_the_cue_names_an_unnamed_source_met_before(s
         said = chain_line(article, quote).plain
         assert "the cue's own words name the speaker" not in said  # « a précisé cette source »
         assert "refer back" in said and quote.speaker in said
+
+
+async def test_f2_in_who_said_what_writes_the_result_to_the_file_shown(seed_store_path, tmp_path, monkeypatch):
+    import csv
+
+    from tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await open_who_said(pilot)
+        await pilot.press(*"Peskov")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.default == tmp_path / "quotes-peskov.csv"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        written = tmp_path / "quotes-peskov.csv"
+        rows = list(csv.DictReader(written.read_text(encoding="utf-8-sig").splitlines()))
+        assert len(rows) == sum(len(c.refs) for c in screen.claims_shown) and rows[0]["speaker"] == "Dmitri Peskov"
+        assert any(str(written) in str(n.message) for n in app._notifications)  # the path is shown
+
+
+async def test_f3_in_who_said_what_sets_the_speaker_and_the_lists_regroup(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await open_who_said(pilot)
+        await pilot.press(*"Peskov")
+        await pilot.pause()
+        before = len(screen.claims_shown)
+        await pilot.press("tab")  # to the quotes
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press(*"Jean Vérifié", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert len(screen.claims_shown) == before - 1  # Peskov has one quote fewer
+        await pilot.press("escape")
+        await pilot.press(*"Vérifié")
+        await pilot.pause()
+        assert "Jean Vérifié" in [s.name for s in screen.listed if s is not None]
+        assert any("set by you" in label.plain for label, _ in screen.rows)

@@ -3,6 +3,7 @@ typing finds speakers by name, spelling or role, and quotes by their words."""
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -14,13 +15,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Claim, Library, Quote, QuoteRef, Speaker, all_speakers, fields_match, folded_words, printable, speaker_fields, speakers
+from store import (Claim, Library, Quote, QuoteRef, Speaker, StoreError, all_speakers, fields_match, folded_words, printable,
+                   speaker_fields, speakers)
+from store.quote_export import DOUBT_BELOW, date_shown, percent, quote_rows, write_rows
 
 from ..messages import JumpTo
 from ..widgets.article_list import article_label
 from ..widgets.reader import speaker_colour
 from ..wording import clip, plural
+from .export import ExportScreen, export_format
 from .help import HelpScreen
+from .set_speaker import SetSpeakerScreen, SpeakerChoice, apply_speaker_choice
 
 
 TITLE_SHOWN = 70  # characters of an article's title under each row
@@ -33,19 +38,29 @@ def shown(text: str) -> str:
     return printable(text, single_line=True)
 
 
-def speaker_text(speaker: str | None, quote: Quote) -> Text:
-    """The speaker's name, or "?" with the best guess when nobody was given the quote."""
+def speaker_text(speaker: str | None, quote: Quote, note: str = "") -> Text:
+    """The speaker's name (with how sure when below 70 %), or "?" with the best guess when nobody
+    was given the quote; ✓ when the user set or checked it."""
     if speaker:
-        return Text(shown(speaker), style="italic")
-    label = Text("?", style="bold")
-    if quote.candidate:
-        label.append(f" perhaps {shown(quote.candidate)}", style="italic")
+        label = Text(shown(speaker), style="italic")
+        if 0 < quote.confidence < DOUBT_BELOW:
+            label.append(f" ({percent(quote.confidence)})", style="bold")
+    else:
+        label = Text("?", style="bold")
+        if quote.candidate:
+            label.append(f" perhaps {shown(quote.candidate)}", style="italic")
+            if 0 < quote.confidence < 1:
+                label.append(f" ({percent(quote.confidence)})")
+    if note:
+        label.append(f" ✓ {note}", style="bold")
     return label
 
 
-def claim_row(claim: Claim, with_speaker: bool) -> tuple[Text, JumpTo]:
+def claim_row(claim: Claim, with_speaker: bool, library: Library | None = None) -> tuple[Text, JumpTo]:
     """A claim (the same words, however many articles report them), opening its first report."""
-    first = claim.refs[0]
+    first = next((r for r in claim.refs if r.speaker == claim.speaker), claim.refs[0])
+    check = library.speaker_check(first.article.id, first.quote) if library is not None else None
+    note = ("set by you" if check.corrected else "checked") if check else ""
     # The speaker's colour goes to a mark, the words keep the theme's: a blue speaker stays readable
     # on the highlighted (blue) row, as SpeakerRow does for names.
     label = Text()
@@ -53,11 +68,12 @@ def claim_row(claim: Claim, with_speaker: bool) -> tuple[Text, JumpTo]:
     label.append(" « ", style="dim")
     label.append(shown(claim.text), style="bold")
     label.append(" »", style="dim")
-    if with_speaker or claim.speaker is None:
+    doubtful = claim.speaker is not None and 0 < first.quote.confidence < DOUBT_BELOW
+    if with_speaker or claim.speaker is None or doubtful or note:
         label.append("  — ")
-        label.append_text(speaker_text(claim.speaker, first.quote))
+        label.append_text(speaker_text(claim.speaker, first.quote, note))
     sources = len({r.article.id for r in claim.refs})
-    label.append(f"\n  {first.article.published or 'no date'} · {clip(shown(article_label(first.article)), TITLE_SHOWN)}", style="dim")
+    label.append(f"\n  {date_shown(first.article) or 'no date'} · {clip(shown(article_label(first.article)), TITLE_SHOWN)}", style="dim")
     if sources > 1:
         label.append(f" · {plural(sources, 'source')}", style="bold")
     if claim.disputed:
@@ -68,7 +84,7 @@ def claim_row(claim: Claim, with_speaker: bool) -> tuple[Text, JumpTo]:
 
 def claim_rows(library: Library, refs: list[QuoteRef], with_speaker: bool) -> list[tuple[Text, JumpTo]]:
     """One row per claim, opening the first report."""
-    return [claim_row(claim, with_speaker) for claim in library.claims(refs)]
+    return [claim_row(claim, with_speaker, library) for claim in library.claims(refs)]
 
 
 def more_line(hidden: int, what: str) -> Option:
@@ -103,6 +119,10 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         Binding("f1", "help", "Help", key_display="F1", id="who_said.help", tooltip="The keys of this screen and the others"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="who_said.next_pane",
                 tooltip="Move between the filter, the speakers and the quotes"),
+        Binding("f2", "export", "Export", key_display="F2", id="who_said.export",
+                tooltip="Write the quotes listed (the current result) to a file: .csv, .jsonl or .md; the path is shown"),
+        Binding("f3", "set_speaker", "Set/check speaker", key_display="F3", id="who_said.set_speaker",
+                tooltip="Correct the highlighted quote's speaker or mark it checked (kept apart, undoable); the lists regroup"),
         # Every printable key types into the filter here, `q` included: do not offer "q Quit".
         Binding("q", "type('q')", show=False, id="who_said.type_q"),
     ]
@@ -117,6 +137,8 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         self.library, self.day = library, day
         self.rows: list[tuple[Text, JumpTo]] = []  # the quote rows drawn, at most QUOTES_SHOWN
         self.listed: list[Speaker | None] = []  # per option of the speaker list; None for headings and "more" lines
+        self.claims_shown: list[Claim] = []  # every claim of the current result, drawn or not
+        self.what_shown = ""  # the result in words: a speaker's name, the filter typed
         self.typed = ""  # the filter as last typed
         self._shown_query: str | None = None  # the filter the panes show
         self._filter_due = False
@@ -253,13 +275,15 @@ class WhoSaidScreen(Screen[JumpTo | None]):
 
     def _show_claims(self, claims: list[Claim], what: str, with_speaker: bool = False, reports: int | None = None) -> None:
         """The first QUOTES_SHOWN claims, then how many more; the title counts them all."""
-        self.rows = [claim_row(claim, with_speaker) for claim in claims[:QUOTES_SHOWN]]
+        self.claims_shown = claims  # every claim of the result (F2 exports them all)
+        self.rows = [claim_row(claim, with_speaker, self.library) for claim in claims[:QUOTES_SHOWN]]
         options = [Option(label, id=str(i)) for i, (label, _) in enumerate(self.rows)]
         if len(claims) > QUOTES_SHOWN:
             options.append(more_line(len(claims) - QUOTES_SHOWN, "quotes"))
         quotes = self.query_one("#speaker-quotes", OptionList)
         quotes.set_options(options)
         quotes.highlighted = 0 if self.rows else None
+        self.what_shown = what
         title = f"Quotes ({len(claims)})" + (f" · {what}" if what else "")
         if reports is not None and reports != len(claims):
             title += f" · {plural(reports, 'report')}, the same words counted once"
@@ -276,3 +300,67 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     @on(OptionList.OptionSelected, "#speaker-quotes")
     def quote_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.rows[int(event.option.id)][1])
+
+    # --- export and speakers -----------------------------------------------------------------------
+    def action_export(self) -> None:
+        refs = [ref for claim in self.claims_shown for ref in claim.refs]
+        if not refs:
+            self.notify("No quotes listed to export.", severity="warning")
+            return
+        slug = "-".join(folded_words(self.what_shown))[:40] or "all"
+        default = Path.cwd() / f"quotes-{slug}.csv"
+
+        def write(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                text = write_rows(quote_rows(self.library, refs), export_format(path) or "csv")
+                with open(path, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+            except OSError as error:
+                self.notify(printable(f"Could not write {path}: {error.strerror or error}"), severity="error", markup=False)
+                return
+            self.notify(printable(f"Wrote {len(refs)} quote(s) to {path}"), markup=False, timeout=12)
+
+        self.app.push_screen(ExportScreen(self.what_shown or "every speaker", len(refs), default), write)
+
+    def _highlighted_ref(self) -> QuoteRef | None:
+        box = self.query_one("#speaker-quotes", OptionList)
+        if box.highlighted is None or box.highlighted >= len(self.rows):
+            return None
+        claim = self.claims_shown[box.highlighted]
+        return next((r for r in claim.refs if r.speaker == claim.speaker), claim.refs[0])
+
+    def action_set_speaker(self) -> None:
+        ref = self._highlighted_ref()
+        if ref is None:
+            self.notify("Highlight a quote first (Tab to the quotes).", severity="warning")
+            return
+        if self.library.read_only:
+            self.notify("Read-only: another ukr-tui holds the store, so speakers cannot be set here.", severity="warning")
+            return
+        check = self.library.speaker_check(ref.article.id, ref.quote)
+
+        def done(choice: SpeakerChoice | None) -> None:
+            if choice is None:
+                return
+            try:
+                changed = apply_speaker_choice(self.library, ref.article.id, ref.quote, choice)
+            except (StoreError, OSError) as error:
+                self.notify(printable(f"The speaker could not be saved: {error}"), severity="warning", markup=False)
+                return
+            self._regroup()
+            self.notify(printable(f"Speaker: {changed.speaker or '?'}"), markup=False)
+
+        self.app.push_screen(SetSpeakerScreen(ref.article, ref.quote, check), done)
+
+    def _regroup(self) -> None:
+        """The library's corpus changed (a speaker set): speakers and quotes are listed again."""
+        for name in ("everyone", "fields"):
+            self.__dict__.pop(name, None)
+        quotes = self.query_one("#speaker-quotes", OptionList)
+        at = quotes.highlighted
+        self._shown_query = None
+        self._apply_filter()
+        if at is not None and quotes.option_count:
+            quotes.highlighted = min(at, quotes.option_count - 1)
