@@ -24,6 +24,7 @@ from .indexes import CorpusIndex
 from .search import words_of
 from .storage import StoreError, paused_gc, writer_lock_free
 from .user_speakers import SpeakerCheck, UserSpeakers
+from .wire import fill_wire_outlet
 
 ARTICLES_CACHED = 64
 
@@ -62,6 +63,7 @@ class Library:
         with paused_gc():
             summaries = self.store.summaries()
             for summary in summaries:
+                fill_wire_outlet(summary)  # stores made before the outlet was read from « (AFP) » datelines
                 self.user_speakers.apply(summary)
             corpus = Corpus(summaries, self.store.read_ids())
             index = self.store.corpus_index(skipped=self.search_skipped)
@@ -126,6 +128,7 @@ class Library:
             replace(q, speaker=resolved.get((q.start, q.end, q.kind), aliases.get(q.speaker or "", q.speaker)))
             for q in article.quotes
         ]
+        fill_wire_outlet(article)
         self.user_speakers.apply(article)
         return article
 

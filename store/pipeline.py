@@ -19,6 +19,7 @@ from .pages import Page, is_page, read_page
 from .quotes import extract_quotes
 from .reading import InputError, read_article_text
 from .records import BASIS_METADATA, BASIS_PAGE, DIRECT, PARAGRAPH_SEPARATOR, Article
+from .wire import fill_wire_outlet
 
 PIPE_BATCH = 256  # paragraphs per model batch
 
@@ -124,6 +125,7 @@ def describe(article: Article, page: Page | None, metadata: Metadata | None) -> 
         if metadata.published:
             precision = {10: DAY, 7: MONTH, 4: YEAR}[len(metadata.published)]
             set_publication(article, Publication(metadata.published, precision, BASIS_METADATA, metadata.origin))
+    fill_wire_outlet(article)  # wire copy names its agency in the dateline: « (AFP) »
 
 
 def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article | str]:

@@ -339,3 +339,19 @@ async def test_f3_in_who_said_what_sets_the_speaker_and_the_lists_regroup(seed_s
         await pilot.pause()
         assert "Jean Vérifié" in [s.name for s in screen.listed if s is not None]
         assert any("set by you" in label.plain for label, _ in screen.rows)
+
+
+def test_wire_copy_takes_its_outlet_from_the_dateline(parse):
+    from store.wire import wire_outlet
+
+    assert wire_outlet("BRUXELLES, 3 février 2022 (AFP) - La ministre française") == "AFP"
+    assert wire_outlet("MOSCOU (Reuters) – Le Kremlin a") == "Reuters"
+    assert wire_outlet("PARIS, le 14 mars (ATS/AFP) — Les") == "ATS/AFP"
+    assert wire_outlet("Le président (AFP) - a dit") is None  # not at a dateline
+    assert wire_outlet("Vladimir Poutine | SPUTNIK / VIA AFP-JIJI") is None
+    article = parse("Une réunion à Bruxelles\n\nBRUXELLES, 3 février 2022 (AFP) - La ministre française des Armées, "
+                    "Claire Vasseur, a appelé jeudi à l'unité. « Nous sommes prêts », a-t-elle déclaré.\n")
+    from store.pipeline import describe
+
+    describe(article, None, None)
+    assert article.outlet == "AFP"
