@@ -355,3 +355,48 @@ def test_wire_copy_takes_its_outlet_from_the_dateline(parse):
 
     describe(article, None, None)
     assert article.outlet == "AFP"
+
+
+async def test_the_list_is_newest_first_and_O_cycles_the_orders(seed_store_path):
+    from store.ordering import OLDEST, OUTLET, TITLE
+    from tui.widgets.article_list import ArticleList
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        listed = app.main.query_one(ArticleList).ids
+        dates = [app.library.summary(i).published for i in listed]
+        dated = [d for d in dates if d]
+        assert dates[: len(dated)] == dated and all(d is None for d in dates[len(dated):])  # undated last
+        padded = [d + {4: "-12-31", 7: "-31"}.get(len(d), "") for d in dated]
+        assert padded == sorted(padded, reverse=True)
+        assert app.main.current_id == listed[0]
+        for order in (OLDEST, OUTLET, TITLE):
+            await pilot.press("O")
+            assert app.main.order == order and order in str(app.main.query_one("#status").render())
+        from store import fold
+
+        titles = [fold(app.library.summary(i).label) for i in app.main.query_one(ArticleList).ids]
+        assert titles == sorted(titles)
+
+
+async def test_o_opens_the_original_address_and_the_reader_shows_the_author(seed_store_path, monkeypatch):
+    from dataclasses import replace
+
+    app = make_app(seed_store_path)
+    opened = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("o")
+        assert not opened and any("No address" in str(n.message) for n in app._notifications)
+        article_id = app.main.current_id
+        summary = app.library.summary(article_id)
+        summary.url, summary.author = "https://example.org/biden-poutine", "Claire Dupont"
+        full = app.library.article(article_id)
+        app.library._articles[article_id] = replace(full, url=summary.url, author=summary.author)
+        app.main.query_one(Reader).show(None)
+        app.main.show_article(article_id)
+        await pilot.press("o")
+        assert opened == ["https://example.org/biden-poutine"]
+        assert "by Claire Dupont" in app.main.query_one(Reader).visible_text()

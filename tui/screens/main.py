@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from store import Article, InputError, Library, StoreError, citation, name_search, printable
+from store.ordering import NEWEST, ORDERS, ordered
 
 from ..messages import ArticleChosen, DayChosen, EntityChosen, JumpTo, LibraryLoaded, SearchDone
 from ..widgets.article_list import ArticleList, article_label
@@ -98,6 +99,10 @@ class MainScreen(Screen):
                 tooltip="Set or correct the article's publication date (kept in the store; empty puts back the one before)"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="main.copy_quote",
                 tooltip='Copy «quote» — speaker, source, date'),
+        Binding("O", "next_order", "Order", show=False, id="main.order",
+                tooltip="Order the list: newest first (the default), oldest first, by outlet, by title"),
+        Binding("o", "open_original", "Open original", show=False, id="main.open_original",
+                tooltip="Open the article's address (from its page or metadata) in the browser"),
         Binding("m", "toggle_read", "Toggle read", show=False, id="main.toggle_read",
                 tooltip='Mark the article read or unread'),
         Binding("escape", "clear", "Clear filter", show=False, id="main.clear",
@@ -119,6 +124,7 @@ class MainScreen(Screen):
     ]
 
     current_id: reactive[str | None] = reactive(None)
+    order: reactive[str] = reactive(NEWEST, init=False)  # the article list's order (O cycles)
     day_filter: reactive[str | None] = reactive(None)
     corpus_scope: reactive[bool] = reactive(False)
     narrow: reactive[bool] = reactive(False)
@@ -186,7 +192,8 @@ class MainScreen(Screen):
 
     def _visible_articles(self) -> list[Article]:
         assert self.library is not None
-        return self.library.articles_on(self.day_filter) if self.day_filter else self.library.articles
+        articles = self.library.articles_on(self.day_filter) if self.day_filter else self.library.articles
+        return ordered(articles, self.order)
 
     def _refresh_list(self) -> None:
         assert self.library is not None
@@ -196,7 +203,7 @@ class MainScreen(Screen):
         library = self.library
         if library is None:
             return
-        parts = [f"ukr-tui · {len(library)} articles · {library.unread_count} unread"]
+        parts = [f"ukr-tui · {len(library)} articles, {self.order} · {library.unread_count} unread"]
         if library.read_only:
             parts.append("read-only (m says why)")
         if self.day_filter:
@@ -547,6 +554,29 @@ class MainScreen(Screen):
             self.show_article(article_id)
         self.tell(f"Publication date: {article.published or 'none'} ({article.published_basis or 'no basis'})")
 
+    def action_next_order(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+
+    def watch_order(self) -> None:
+        if self.library is None:
+            return
+        self._refresh_list()
+        self._update_status()
+        self.tell(f"Articles {self.order} (O: {', '.join(o for o in ORDERS if o != self.order)})")
+
+    def action_open_original(self) -> None:
+        if self.library is None or self.current_id is None:
+            return
+        url = self.library.summary(self.current_id).url
+        if not url:
+            self.tell("No address known for this article (a saved page or a metadata.csv gives one).", "warning")
+            return
+        if not url.startswith(("http://", "https://")):
+            self.tell(f"Not a web address, not opened: {url}", "warning")
+            return
+        self.app.open_url(url)
+        self.tell(f"Opening {url}")
+
     def action_toggle_read(self) -> None:
         if self.library is None or self.current_id is None:
             return
@@ -611,7 +641,8 @@ class MainScreen(Screen):
         if self.current_id in matches:
             self.show_article(self.current_id)
         else:
-            self.current_id = matches[0]
+            found = set(matches)  # the first match in the list's order
+            self.current_id = next((i for i in self.query_one(ArticleList).ids if i in found), matches[0])
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         bars = self.query("#search-bar")

@@ -241,6 +241,10 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
                 meta.append(f" ({printable(why, single_line=True)[:100]})", style="dim italic")
             if article.outlet:
                 meta.append(f"  ·  {printable(article.outlet, single_line=True)}", style="dim")
+            if article.author:
+                meta.append(f"  ·  by {printable(article.author, single_line=True)[:80]}", style="dim")
+            if article.url:
+                meta.append("  ·  o opens the original", style="dim italic")
             meta.append(f"  ·  {printable(article.file, single_line=True)}", style="dim")
             lines += [Line(piece) for piece in meta.wrap(self.app.console, width)]
             for paragraph in self._paragraphs:
