@@ -10,9 +10,9 @@ ORDERS = (NEWEST, OLDEST, OUTLET, TITLE)
 
 
 def _date_key(article: Article) -> str:
-    # A month or a year alone sorts as its last day would, so "2021-12" is not newer than "2021-12-30".
-    date = article.published or ""
-    return date + {4: "-12-31", 7: "-31"}.get(len(date), "")
+    # A month or a year alone sorts before its days ("2021-12" < "2021-12-01"): newest first, the
+    # articles of known days come before the one known only by its month.
+    return article.published or ""
 
 
 def ordered(articles: list[Article], order: str = NEWEST) -> list[Article]:

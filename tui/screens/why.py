@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from store import ANONYMOUS, Article, Quote, fold_text, printable
 from store.sentences import sentence_around
+from store.user_speakers import UserSpeakers
 
 from ..wording import clip
 
@@ -131,9 +132,18 @@ class WhyScreen(ModalScreen[str | None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        table.add_row("Speaker", speaker_line(quote))
-        if self.check is not None:
-            table.add_row("Yours", Text(f"✓ {shown(self.check.describe())}", style="bold"))
+        check = self.check
+        if check is not None and check.corrected:  # the evidence is the extraction's, for the speaker it had given
+            extracted = UserSpeakers.restored(quote, check)
+            yours = Text(shown(quote.speaker or "?"), style="bold")
+            yours.append("  ✓ set by you", style="bold")
+            table.add_row("Speaker", yours)
+            table.add_row("Extracted", speaker_line(extracted))
+            quote = extracted
+        else:
+            table.add_row("Speaker", speaker_line(quote))
+            if check is not None:
+                table.add_row("Yours", Text(f"✓ {shown(check.describe())}", style="bold"))
         table.add_row("Cue", cue_line(self.article, quote))
         table.add_row("Chain", chain_line(self.article, quote))
         with Vertical(id="why"):
