@@ -399,3 +399,19 @@ async def test_o_opens_the_original_address_and_the_reader_shows_the_author(seed
         await pilot.press("o")
         assert opened == ["https://example.org/biden-poutine"]
         assert "by Claire Dupont" in " ".join(app.main.query_one(Reader).visible_text().split())
+
+
+async def test_who_said_what_shows_the_sentence_and_takes_a_speaker_with_topic_words(seed_store_path):
+    from textual.widgets import Static
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await open_who_said(pilot)
+        await pilot.press(*"Biden sanctions")
+        await pilot.pause()
+        assert screen.rows, "speaker Biden and the word sanctions in the quote or its sentence"
+        refs = [screen._ref_of(i) for i in range(len(screen.rows))]
+        assert all(r.speaker == "Joe Biden" for r in refs)
+        context = screen.query_one("#quote-context", Static)
+        shown = str(context.render())
+        assert refs[0].quote.text[:20] in shown and "sanction" in shown.lower()

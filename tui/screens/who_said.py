@@ -10,13 +10,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import (Claim, Library, Quote, QuoteRef, Speaker, StoreError, all_speakers, fields_match, folded_words, printable,
                    speaker_fields, speakers)
+from store.sentences import sentence_around
 from store.quote_export import DOUBT_BELOW, date_shown, percent, quote_rows, write_rows
 
 from ..messages import JumpTo
@@ -30,6 +31,7 @@ from .set_speaker import SetSpeakerScreen, SpeakerChoice, apply_speaker_choice
 
 TITLE_SHOWN = 70  # characters of an article's title under each row
 QUOTES_SHOWN = 200  # quote rows drawn at once: thousands would take seconds; typing narrows them
+CONTEXT_SHOWN = 400  # characters of the sentence around the highlighted quote
 SPEAKERS_SHOWN = 100  # speakers drawn per group, so every group's heading stays on screen
 
 
@@ -151,7 +153,9 @@ class WhoSaidScreen(Screen[JumpTo | None]):
                     id="who-said-filter")
         with Horizontal(id="who-said-panes"):
             yield OptionList(id="speakers")
-            yield OptionList(id="speaker-quotes")
+            with Vertical(id="quotes-side"):
+                yield OptionList(id="speaker-quotes")
+                yield Static(id="quote-context")
         yield Footer()
 
     def _in_scope(self, refs: list[QuoteRef]) -> list[QuoteRef]:
@@ -234,6 +238,8 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         wanted = folded_words(query)
         named = {s.name for s in everyone if fields_match(self.fields[s.name], wanted)}
         said = [r for r in self._in_scope(self.library.find_quotes(query)) if (r.speaker or None) not in named]
+        seen = {(r.article.id, r.quote.start) for r in said}
+        said += [r for r in self._speaker_and_topic(wanted, named) if (r.article.id, r.quote.start) not in seen]
         saying: dict[str | None, list[QuoteRef]] = {}
         for ref in said:
             saying.setdefault(ref.speaker or None, []).append(ref)
@@ -243,6 +249,36 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         self._list_speakers(listed)
         refs = [r for s in listed if s.name in named for r in s.refs] + said
         self._show_claims(self.library.claims(refs), f"“{query}”", with_speaker=True)
+
+    def _speaker_and_topic(self, wanted: list[str], named: set[str | None]) -> list[QuoteRef]:
+        """`Biden sanctions`: the quotes of a speaker some of the words name whose quote or
+        sentence has the other words (looked for in the articles the word index finds)."""
+        if len(wanted) < 2:
+            return []
+        found: list[QuoteRef] = []
+        for speaker in self.everyone:
+            if speaker.name in named:
+                continue
+            fields = self.fields[speaker.name]
+            naming = [w for w in wanted if any(any(word.startswith(w) for word in field) for field in fields)]
+            topic = [w for w in wanted if w not in naming]
+            if not naming or not topic:
+                continue
+            among = set(self.library.search(" ".join(topic)))
+            for ref in speaker.refs:
+                if ref.article.id in among and self._says(ref, topic):
+                    found.append(ref)
+        return found
+
+    def _says(self, ref: QuoteRef, topic: list[str]) -> bool:
+        """Each topic word begins a word of the quote or of the sentence it was said in."""
+        try:
+            article = self.library.article(ref.article.id)
+            sentence = sentence_around(article, ref.quote.start, ref.quote.end)[0]
+        except StoreError:
+            sentence = ""
+        words = folded_words(ref.quote.text + " " + sentence)
+        return all(any(word.startswith(w) for word in words) for w in topic)
 
     def _list_speakers(self, listed: list[Speaker]) -> None:
         """Under each group's heading, its first SPEAKERS_SHOWN speakers, then how many more."""
@@ -283,6 +319,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         quotes = self.query_one("#speaker-quotes", OptionList)
         quotes.set_options(options)
         quotes.highlighted = 0 if self.rows else None
+        self._show_context(quotes.highlighted)
         self.what_shown = what
         title = f"Quotes ({len(claims)})" + (f" · {what}" if what else "")
         if reports is not None and reports != len(claims):
@@ -292,6 +329,33 @@ class WhoSaidScreen(Screen[JumpTo | None]):
     @on(OptionList.OptionHighlighted, "#speakers")
     def speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_speaker(self.listed[event.option_index])
+
+    @on(OptionList.OptionHighlighted, "#speaker-quotes")
+    def quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_context(event.option_index)
+
+    def _show_context(self, index: int | None) -> None:
+        """The sentence the highlighted quote was said in, its words in bold (read from the article's file)."""
+        box = self.query_one("#quote-context", Static)
+        if index is None or index >= len(self.rows):
+            box.update("")
+            box.display = False
+            return
+        ref = self._ref_of(index)
+        box.display = True
+        box.border_title = "In context"
+        try:
+            article = self.library.article(ref.article.id)
+        except StoreError as error:
+            box.update(Text(shown(str(error)), style="dim italic"))
+            return
+        sentence, start, end = sentence_around(article, ref.quote.start, ref.quote.end)
+        drawn = Text(shown(sentence))
+        drawn.stylize("bold underline", start, end)  # printable keeps lengths, so the offsets hold
+        if len(drawn) > CONTEXT_SHOWN:
+            drawn = drawn[max(0, start - CONTEXT_SHOWN // 3):][:CONTEXT_SHOWN]
+            drawn.append(" …", style="dim")
+        box.update(drawn)
 
     @on(OptionList.OptionSelected, "#speakers")
     def speaker_selected(self) -> None:
@@ -324,12 +388,15 @@ class WhoSaidScreen(Screen[JumpTo | None]):
 
         self.app.push_screen(ExportScreen(self.what_shown or "every speaker", len(refs), default), write)
 
+    def _ref_of(self, index: int) -> QuoteRef:
+        claim = self.claims_shown[index]
+        return next((r for r in claim.refs if r.speaker == claim.speaker), claim.refs[0])
+
     def _highlighted_ref(self) -> QuoteRef | None:
         box = self.query_one("#speaker-quotes", OptionList)
         if box.highlighted is None or box.highlighted >= len(self.rows):
             return None
-        claim = self.claims_shown[box.highlighted]
-        return next((r for r in claim.refs if r.speaker == claim.speaker), claim.refs[0])
+        return self._ref_of(box.highlighted)
 
     def action_set_speaker(self) -> None:
         ref = self._highlighted_ref()
