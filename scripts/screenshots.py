@@ -4,6 +4,8 @@ Each view at 160x48 (`main.svg`) and at 80x24 (`main-80x24.svg`)."""
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -23,10 +25,23 @@ SHOTS = {
     "timeline.svg": ["t"],
     "palette.svg": ["ctrl+p", *"peskov"],
     "citation.svg": ["right_square_bracket", "y"],
+    "who-said-context.svg": ["w", *"biden sanctions"],
+    "set-speaker.svg": ["2", "right_square_bracket", "s"],
+    "corrected-speaker.svg": ["2", "right_square_bracket", "s", *"un diplomate européen", "enter", "v"],
+    "export.svg": ["w", *"Peskov", "f2"],
 }
 
 
-async def shoot(db: Path, name: str, keys: list[str], size: tuple[int, int]) -> None:
+async def shoot(template: Path, name: str, keys: list[str], size: tuple[int, int]) -> None:
+    with tempfile.TemporaryDirectory() as folder:  # a copy per shot: a shot that sets a speaker changes only its own
+        for item in template.parent.iterdir():
+            (shutil.copytree if item.is_dir() else shutil.copy2)(item, Path(folder) / item.name)
+        os.chdir(folder)  # where F2 offers to write
+        await _shoot(Path(folder) / template.name, name, keys, size)
+        os.chdir(ROOT)
+
+
+async def _shoot(db: Path, name: str, keys: list[str], size: tuple[int, int]) -> None:
     app = UkrTuiApp(db)
     async with app.run_test(size=size) as pilot:
         while app.main.corpus is None:

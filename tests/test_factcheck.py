@@ -415,3 +415,24 @@ async def test_who_said_what_shows_the_sentence_and_takes_a_speaker_with_topic_w
         context = screen.query_one("#quote-context", Static)
         shown = str(context.render())
         assert refs[0].quote.text[:20] in shown and "sanction" in shown.lower()
+
+
+async def test_s_then_put_back_restores_the_extracted_speaker(seed_store_path):
+    app = make_app(seed_store_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("2", "right_square_bracket")
+        reader = app.main.query_one(Reader)
+        extracted = reader.current_quote().speaker
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"Personne Inventée", "enter")
+        await pilot.pause()
+        assert reader.current_quote().speaker == "Personne Inventée"
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the first choice: put back the extracted speaker
+        await pilot.pause()
+        assert reader.current_quote().speaker == extracted
+        assert "set by you" not in str(reader.border_subtitle)
+        assert app.library.speaker_check(reader.article.id, reader.current_quote()) is None
