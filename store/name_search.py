@@ -63,3 +63,18 @@ def match_span(library: Library, article: Article, query: str) -> tuple[int, int
     """The first place in the body where any spelling of a query word starts a word."""
     every = {spelling for word in words_of(query) for spelling in spellings(library, word)}
     return library.match_span(article, " ".join(sorted(every)))
+
+
+def match_spans(library: Library, article: Article, query: str) -> list[tuple[int, int]]:
+    """Every place in the body where a spelling of a query word starts a word, in order (body offsets)."""
+    import re
+
+    from .library import _folded_with_origin
+
+    every = {spelling for word in words_of(query) for spelling in spellings(library, word)}
+    folded, origin = _folded_with_origin(article.body)
+    spans = set()
+    for word in every:
+        for found in re.finditer(r"(?<!\w)" + re.escape(word), folded):
+            spans.add((origin[found.start()], origin[found.end() - 1] + 1))
+    return sorted(spans)

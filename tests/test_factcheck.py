@@ -436,3 +436,31 @@ async def test_s_then_put_back_restores_the_extracted_speaker(seed_store_path):
         assert reader.current_quote().speaker == extracted
         assert "set by you" not in str(reader.border_subtitle)
         assert app.library.speaker_check(reader.article.id, reader.current_quote()) is None
+
+
+async def test_n_goes_through_every_occurrence_then_the_next_article_and_wraps(seed_store_path):
+    from store import name_search
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"Poutine", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        main, reader = app.main, app.main.query_one(Reader)
+        first = main.current_id
+        spans = name_search.match_spans(app.library, reader.article, "Poutine")
+        assert len(spans) > 1 and reader.target == spans[0]
+        await pilot.press("n")
+        assert main.current_id == first and reader.target == spans[1]  # the next occurrence, same article
+        await pilot.press("N")
+        assert reader.target == spans[0]
+        visits = []
+        for _ in range(200):
+            await pilot.press("n")
+            visits.append((main.current_id, reader.target))
+            if main.current_id == first and reader.target == spans[0]:
+                break
+        assert main.current_id == first and reader.target == spans[0]  # around again
+        assert len({article for article, _ in visits}) == len(main.matches)
+        assert any("wrapped" in str(n.message) for n in app._notifications)

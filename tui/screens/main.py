@@ -63,9 +63,9 @@ class MainScreen(Screen):
         Binding("G", "last_article", "Last", show=False, id="main.last_article",
                 tooltip='Last article'),
         Binding("n", "next_unread_or_match", "Next unread/match", show=False, id="main.next",
-                tooltip='Next unread article; after a search, the next matching article'),
+                tooltip='Next unread article; after a search, the next match (in this article, then the next ones, around)'),
         Binding("N", "previous_match", "Previous match", show=False, id="main.previous_match",
-                tooltip='Previous matching article (after a search)'),
+                tooltip='Previous match (after a search)'),
         Binding("p", "previous_unread", "Previous unread", show=False, id="main.previous_unread",
                 tooltip='Previous unread article'),
         Binding("space", "page_down", "Page down", show=False, id="main.page_down",
@@ -413,14 +413,51 @@ class MainScreen(Screen):
         if self.library is None:
             return
         if self.query_text:
-            if not self._step_to(set(self.matches), 1):
-                self.tell("No further match.")
+            self._step_match(1)
         elif not self._step_to(self._unread(), 1):
             self.tell("No unread article after this one.")
 
     def action_previous_match(self) -> None:
-        if self.query_text and not self._step_to(set(self.matches), -1):
-            self.tell("No earlier match.")
+        if self.query_text:
+            self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        """The next (previous) occurrence in this article, then the first (last) of the next
+        matching article; past the last one, around to the first with a notice."""
+        reader = self.query_one(Reader)
+        article = reader.article
+        if self.library is None or article is None:
+            return
+        spans = name_search.match_spans(self.library, article, self.query_text) if article.id in self.matches else []
+        at = reader.target[0] if reader.target is not None else (-1 if step > 0 else len(article.body) + 1)
+        following = [span for span in spans if (span[0] > at if step > 0 else span[0] < at)]
+        if following:
+            reader.set_target(following[0] if step > 0 else following[-1])
+            return
+        ids = [i for i in self.query_one(ArticleList).ids if i in set(self.matches)]
+        if not ids:
+            return
+        position = ids.index(article.id) if article.id in ids else (-1 if step > 0 else len(ids))
+        index = position + step
+        wrapped = not 0 <= index < len(ids)
+        if wrapped:
+            index %= len(ids)
+            self.tell("Search wrapped around to the " + ("first match." if step > 0 else "last match."))
+        self._open_match(ids[index], last=step < 0)
+
+    def _open_match(self, article_id: str, last: bool) -> None:
+        assert self.library is not None
+        try:
+            spans = name_search.match_spans(self.library, self.library.article(article_id), self.query_text)
+        except StoreError as error:
+            self.tell(str(error), "error")
+            return
+        span = (spans[-1] if last else spans[0]) if spans else None
+        if article_id == self.current_id:
+            self.query_one(Reader).set_target(span)
+        else:
+            self._pending_target = span
+            self.current_id = article_id
 
     def action_previous_unread(self) -> None:
         if self.library is not None and not self._step_to(self._unread(), -1):
