@@ -31,6 +31,7 @@ from .set_speaker import SetSpeakerScreen, SpeakerChoice, apply_speaker_choice
 
 TITLE_SHOWN = 70  # characters of an article's title under each row
 QUOTES_SHOWN = 200  # quote rows drawn at once: thousands would take seconds; typing narrows them
+TOPIC_CHECKS = 300  # quotes whose sentence is read for "speaker + topic words", at most, per key typed
 CONTEXT_SHOWN = 400  # characters of the sentence around the highlighted quote
 SPEAKERS_SHOWN = 100  # speakers drawn per group, so every group's heading stays on screen
 
@@ -256,18 +257,25 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         if len(wanted) < 2:
             return []
         found: list[QuoteRef] = []
+        articles: dict[tuple[str, ...], set[str]] = {}  # topic words → the articles that have them all
+        checked = 0
         for speaker in self.everyone:
             if speaker.name in named:
                 continue
             fields = self.fields[speaker.name]
             naming = [w for w in wanted if any(any(word.startswith(w) for word in field) for field in fields)]
-            topic = [w for w in wanted if w not in naming]
+            topic = tuple(w for w in wanted if w not in naming)
             if not naming or not topic:
                 continue
-            among = set(self.library.search(" ".join(topic)))
+            if topic not in articles:
+                articles[topic] = set(self.library.search(" ".join(topic)))
             for ref in speaker.refs:
-                if ref.article.id in among and self._says(ref, topic):
-                    found.append(ref)
+                if ref.article.id in articles[topic]:
+                    checked += 1
+                    if checked > TOPIC_CHECKS:  # each check may read an article file: typing must stay quick
+                        return found
+                    if self._says(ref, list(topic)):
+                        found.append(ref)
         return found
 
     def _says(self, ref: QuoteRef, topic: list[str]) -> bool:
