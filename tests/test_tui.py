@@ -7,6 +7,7 @@ import pytest
 
 from store import Quote, Store
 from store.export import french_date
+from store.ordering import ordered
 from tui.messages import JumpTo
 from tui.screens.jump_list import JumpListScreen
 from tui.screens.who_said import WhoSaidScreen
@@ -300,7 +301,8 @@ async def test_filter_to_a_day_and_clear_from_any_row(seed_store_path, row):
         await _settled(pilot)
         day = app.main.day_filter
         listed = app.main.query_one(ArticleList).ids
-        assert day is not None and listed == [a.id for a in app.main.corpus.articles_on(day)]
+        # the day's articles, in the list's order (newest first unless O changed it)
+        assert day is not None and listed == [a.id for a in ordered(app.main.corpus.articles_on(day), app.main.order)]
         assert app.main.current_id in listed
         assert app.main.query_one(ArticleList).current_id == app.main.current_id
         await pilot.press("1", "G")  # another row of the filtered list, then clear from it
