@@ -709,7 +709,7 @@ class Attributor:
             scored.append((score, self._speaker_of(cluster, 0.0, position)))
         # Unnamed sources quoted before ("un haut responsable … a-t-il ajouté") are candidates too.
         for act in self.history[-6:]:
-            if act.speaker.kind != ANONYMOUS or paragraph - act.paragraph > 3 or (act.speaker.gender and act.speaker.gender != gender):
+            if act.position >= pronoun.idx or act.speaker.kind != ANONYMOUS or paragraph - act.paragraph > 3 or (act.speaker.gender and act.speaker.gender != gender):
                 continue
             score = -(pronoun.idx - act.position) / 400 + 0.5 + (0.75 if act.speaker.name == last_speaker and not self.replying else 0.0)
             if act.speaker.gender is None:
@@ -731,6 +731,8 @@ class Attributor:
         """`Le parquet a dit … « … », précisait le texte. Le prévenu a contesté. « … », a-t-il assuré`:
         a person the article describes but does not name was the subject of a sentence between the
         organisation chosen as antecedent and the pronoun; the pronoun is more likely theirs."""
+        if since >= pronoun.idx:
+            return False
         for token in self.doc.char_span(since, pronoun.idx, alignment_mode="expand") or []:
             if self.in_quote[token.i] or token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in self.mentions.owner:
                 continue
