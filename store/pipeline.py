@@ -17,7 +17,7 @@ from .entities import extract_entities
 from .metadata import Metadata
 from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs
 from .pages import Page, is_page, read_page
-from .quotes import extract_quotes
+from .attribution import extract_quotes
 from .reading import InputError, read_article_text
 from .records import BASIS_METADATA, BASIS_PAGE, DIRECT, PARAGRAPH_SEPARATOR, Article
 

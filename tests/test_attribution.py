@@ -4,7 +4,7 @@ these tests."""
 from __future__ import annotations
 
 from store import DIRECT, INDIRECT
-from store.mentions import FEM, MASC, Mentions
+from store.attribution.mentions import FEM, MASC, Mentions
 from store.entities import extract_entities
 
 HEAD = "Une dépêche de test sur la vie locale\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import INCISE_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, speech_lemma
+from ..lexicon import INCISE_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, speech_lemma
 from .headlines import in_heading
 from .quote_marks import MarkedSpan
 
