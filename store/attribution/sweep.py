@@ -23,7 +23,7 @@ from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, p
 from .speech_marks import SpeechFilter
 from .turn_speakers import TurnSpeakers
 from .candidates import Candidate, Speaker
-from .decide import Decision, decide, load_scorer
+from .decide import Decision, Scorer, decide, load_scorer
 from ..records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Entity, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
@@ -47,7 +47,7 @@ class _SpeechAct:
 
 
 class Attributor:
-    def __init__(self, doc, entities: list[Entity], text: str | None = None):
+    def __init__(self, doc, entities: list[Entity], text: str | None = None, scorer: Scorer | None | bool = True):
         self.doc = doc
         self.text = text if text is not None else doc.text  # same length as doc.text, original characters
         self.entities = entities
@@ -71,8 +71,12 @@ class Attributor:
         for start, end in [(s.outer_start, s.outer_end) for s in self.spans] + [(t.start, t.end) for t in self.turns]:
             for token in doc.char_span(start, end, alignment_mode="expand") or []:
                 self.in_quote[token.i] = True
+        for incise in (r for s in self.spans for r in self._inner_incises(s)):
+            for i in incise:
+                self.in_quote[i] = False  # the incise is the journalist's words, the cue of the quote around it
         self.history: list[_SpeechAct] = []
-        self.scorer = load_scorer()
+        self.scorer = load_scorer() if scorer is True else scorer or None  # False: the rules' priors alone
+        self.considered: list[tuple[Quote, list[Candidate]]] = []  # every decision with what it weighed
         self.replying = False  # the cue being resolved answers someone: not the last speaker
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
 
@@ -89,6 +93,33 @@ class Attributor:
         if is_whole_paragraph and len(words) <= 4 and not any(c in ".!?" for c in span.text(self.text)):
             return False  # a heading set in quote marks, attributed to nobody
         return True
+
+    def _inner_incises(self, span: MarkedSpan) -> list[range]:
+        """`« Nous rouvrirons lundi, promet la directrice, mais … »`: between two commas inside the
+        marks, a reporting verb (its auxiliary and inverted pronoun with it) and its postposed subject,
+        with words of the quote after it."""
+        tokens = self._tokens_of(span)
+        if tokens is None or len(tokens) < 6:
+            return []
+        found, i, end = [], tokens.start + 2, tokens.end - 2
+        while i < end:
+            if self.doc[i - 1].text != ",":
+                i += 1
+                continue
+            verb = next((t for t in self.doc[i : min(end, i + 3)] if speech_lemma(t) in SPEECH_VERBS or speech_lemma(t) in INCISE_VERBS), None)
+            closing = next((t.i for t in self.doc[i + 1 : min(end, i + 12)] if t.is_punct and t.text not in "-'’"), None)
+            inverted = verb is not None and (
+                any(t.text.startswith("-") for t in self.doc[verb.i - 1 : verb.i + 2])
+                or any(t.pos_ in ("PROPN", "NOUN") for t in self.doc[verb.i + 1 : closing or verb.i + 1])
+            )
+            if verb is None or closing is None or self.doc[closing].text != "," or not inverted or any(
+                t.pos_ in ("VERB", "AUX") and t.i > verb.i for t in self.doc[verb.i + 1 : closing]
+            ):
+                i += 1
+                continue
+            found.append(range(i - 1, closing + 1))
+            i = closing + 1
+        return found
 
     def _paragraph_text(self, position: int) -> str:
         start = self.text.rfind("\n\n", 0, position)
@@ -243,7 +274,9 @@ class Attributor:
         winner = decision.winner
         speaker = replace(winner.speaker, confidence=decision.confidence) if winner is not None else None
         self._remember(position, speaker)
-        return self._quote(text, start, end, kind, winner, decision)
+        quote = self._quote(text, start, end, kind, winner, decision)
+        self.considered.append((quote, candidates))
+        return quote
 
     def _quote(self, text: str, start: int, end: int, kind: str, winner: Candidate | None, decision: Decision) -> Quote:
         """The record, with its evidence; when abstaining the speaker becomes a candidate only."""
@@ -311,10 +344,11 @@ class Attributor:
             token = self.doc[i]
             if not (self._is_speech_verb(token, last) or self._is_source_preposition(token)):
                 continue
-            distance = first - i if i < first else i - last
-            incise = token.pos_ in ("VERB", "AUX") and self._is_incise(last, token)
+            distance = first - i if i < first else max(0, i - last)
+            inner = first < i < last  # `« …, promet la directrice, … »`: the incise inside the marks
+            incise = inner or (token.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") and self._is_incise(last, token))
             governs = i < first and i in governors and token.pos_ in ("VERB", "AUX")
-            kind = "selon" if self._is_source_preposition(token) else "governs" if governs else "incise" if incise else "near"
+            kind = "selon" if self._is_source_preposition(token) else "governs" if governs else "inner-incise" if inner else "incise" if incise else "near"
             found.append((0 if governs else 1 if incise else 2, distance, kind, token))
         return [(kind, token) for _, _, kind, token in sorted(found, key=lambda item: (item[0], item[1]))]
 
@@ -365,8 +399,13 @@ class Attributor:
     def _is_speech_verb(self, token, incise_after: int | None = None) -> bool:
         """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`).
         Verbs such as `lancer` report speech only in an incise (`», a lancé X`)."""
+        if any(c.dep_ == "aux:pass" for c in token.children):
+            return False  # "X a été félicité par l'entraîneur": X said nothing
         lemma = speech_lemma(token)
-        if incise_after is not None and token.pos_ == "VERB" and self._inverted_subject(token) and self._is_incise(incise_after, token):
+        # The tagger reads some reporting verbs after a quote as adjectives or nouns (`», complète X`):
+        # in that place, the shape and the lemma decide.
+        shaped = token.pos_ == "VERB" or (token.pos_ in ("ADJ", "NOUN", "PROPN") and (lemma in SPEECH_VERBS or lemma in INCISE_VERBS))
+        if incise_after is not None and shaped and self._inverted_subject(token) and self._is_incise(incise_after, token):
             return True  # "», a-t-elle attaqué", "», glisse un riverain": French inverts the subject only to report
         if lemma in INCISE_VERBS:
             return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
@@ -463,6 +502,11 @@ class Attributor:
             if token.pos_ == "ADP" or token.lower_ == "lors":
                 i = self._skip_phrase(i)  # "de son côté", "devant la presse", "lors d'un colloque": circumstances
                 continue
+            if token.text == "(":
+                closing = next((t.i for t in doc[i + 1 : i + 12] if t.text == ")"), None)
+                if closing is not None:
+                    i = closing + 1  # "sur X (ex-Twitter)": an aside
+                    continue
             if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _SKIP_AFTER_VERB:
                 return token
             if token.pos_ in ("VERB",):
