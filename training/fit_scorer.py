@@ -25,13 +25,13 @@ CORPUS = Path(__file__).with_name("corpus")
 
 @dataclass
 class Example:
-    article: int  # which article: folds keep an article's quotes together
+    group: str  # the register folder: folds leave one writer's register out, so style cannot leak
     features: list[dict[str, float]]  # one per candidate
     labels: list[bool]
 
 
 def parsed_corpus(corpus: Path):
-    """(gold article, doc, entities, body) for every article the corpus's gold files describe."""
+    """(folder, gold article, doc, entities, body) for every article the corpus's gold files describe."""
     from store.entities import extract_entities
     from store.nlp import load_model, merged_doc, model_inputs
     from store.pipeline import prepare_text
@@ -45,7 +45,7 @@ def parsed_corpus(corpus: Path):
             prepared = prepare_text(read_article_text(path), gold["file"], nlp.max_length)
             doc = merged_doc(list(nlp.pipe(model_inputs(prepared.parsed, PARAGRAPH_SEPARATOR))))
             body = PARAGRAPH_SEPARATOR.join(p.text for p in prepared.cleaned.paragraphs)
-            yield gold, doc, extract_entities(doc), body
+            yield gold_file.parent.name, gold, doc, extract_entities(doc), body
 
 
 def examples(parsed: list, scorer) -> tuple[list[Example], int]:
@@ -55,7 +55,7 @@ def examples(parsed: list, scorer) -> tuple[list[Example], int]:
     from store.records import DIRECT
 
     found, matched = [], 0
-    for n, (gold, doc, entities, body) in enumerate(parsed):
+    for group, gold, doc, entities, body in parsed:
         attributor = Attributor(doc, entities, body, scorer=scorer or False)
         attributor.quotes()
         considered = [(q, c) for q, c in attributor.considered if q.kind == DIRECT]
@@ -66,18 +66,18 @@ def examples(parsed: list, scorer) -> tuple[list[Example], int]:
             candidates = candidates_of[id(quote)]
             if candidates:
                 labels = [same_speaker(c.name, gold_quote.get("speaker") or "") for c in candidates]
-                found.append(Example(n, [c.features for c in candidates], labels))
+                found.append(Example(group, [c.features for c in candidates], labels))
     return found, matched
 
 
-def fit(train: list[Example]):
+def fit(train: list[Example], c: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer(sparse=False)
     rows = vectorizer.fit_transform([f for e in train for f in e.features])
     labels = [label for e in train for label in e.labels]
-    model = LogisticRegression(C=1.0, max_iter=2000, class_weight=None)
+    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(rows, labels)
     return vectorizer, model
 
@@ -92,14 +92,12 @@ def winners(vectorizer, model, tested: list[Example]) -> list[tuple[float, bool]
     return result
 
 
-def cross_validated(found: list[Example], folds: int) -> list[tuple[float, bool]]:
-    from sklearn.model_selection import GroupKFold
-
-    groups = [e.article for e in found]
+def cross_validated(found: list[Example], c: float) -> list[tuple[float, bool]]:
+    """Each quote's winner scored by a model fitted on the other registers only."""
     result = []
-    for train_index, test_index in GroupKFold(n_splits=folds).split(found, groups=groups):
-        vectorizer, model = fit([found[i] for i in train_index])
-        result += winners(vectorizer, model, [found[i] for i in test_index])
+    for group in sorted({e.group for e in found}):
+        vectorizer, model = fit([e for e in found if e.group != group], c)
+        result += winners(vectorizer, model, [e for e in found if e.group == group])
     return result
 
 
@@ -141,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=None, help="weights file (default: store/attribution/weights.json)")
     parser.add_argument("--precision", type=float, default=0.95, help="cross-validated precision the threshold must reach")
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--strengths", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0, 3.0],
+                        help="inverse regularisation strengths tried; the best cross-validated one is kept")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
 
@@ -155,20 +154,25 @@ def main(argv: list[str] | None = None) -> int:
     scorer = None
     for round_number in range(1, args.rounds + 1):
         found, matched = examples(parsed, scorer)
-        scored = cross_validated(found, args.folds)
+        tried = {c: cross_validated(found, c) for c in args.strengths}
+        strength = max(tried, key=lambda c: sum(right for _, right in tried[c]))
+        scored = tried[strength]
         xs, ys = calibration(scored)
         draft = Scorer({}, 0.0, (tuple(xs), tuple(ys)), 0.0)
         calibrated = [(draft.calibrated(s), r) for s, r in scored]
         cut = threshold(calibrated, args.precision)
-        vectorizer, model = fit(found)
+        vectorizer, model = fit(found, strength)
         weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True) if abs(w) > 1e-6}
         scorer = Scorer(weights, float(model.intercept_[0]), (tuple(xs), tuple(ys)), cut)
-        print(f"round {round_number}: {len(parsed)} articles, {sum(len(e.labels) for e in found)} candidates")
+        print(f"round {round_number}: {len(parsed)} articles, {sum(len(e.labels) for e in found)} candidates, C={strength} "
+              f"(right when always answering, by C: {', '.join(f'{c}: {sum(r for _, r in s) / matched:.3f}' for c, s in tried.items())})")
+        print(f"first proposed right {sum(e.labels[0] for e in found) / matched:.3f}, some candidate right {sum(any(e.labels) for e in found) / matched:.3f}")
         print(report(calibrated, cut, matched))
     out.write_text(json.dumps({
         "about": "attribution scorer: logistic regression over candidate features, fitted by python -m training.fit_scorer",
         "articles": len(parsed),
         "quotes": matched,
+        "regularisation_C": strength,
         "bias": scorer.bias,
         "weights": dict(sorted(scorer.weights.items())),
         "calibration": {"raw": list(scorer.calibration[0]), "probability": list(scorer.calibration[1])},

@@ -77,6 +77,7 @@ class Attributor:
         self.history: list[_SpeechAct] = []
         self.scorer = load_scorer() if scorer is True else scorer or None  # False: the rules' priors alone
         self.considered: list[tuple[Quote, list[Candidate]]] = []  # every decision with what it weighed
+        self.alternatives: list[Speaker] = []  # the runners-up a resolution met, proposed beside its answer
         self.replying = False  # the cue being resolved answers someone: not the last speaker
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
 
@@ -166,9 +167,12 @@ class Attributor:
         position = span.outer_start
         found: list[Candidate] = []
         for rank, (kind, cue) in enumerate(cues):
+            self.alternatives = []
             speaker = self.speaker_of_cue(cue, position)
             if speaker is not None:
-                found.append(Candidate(speaker, f"cue-{kind}", cue, {"cue_rank": min(rank, 3) / 3, "cue_distance": self._cue_distance(cue, first, last)}))
+                cue_features = {"cue_rank": min(rank, 3) / 3, "cue_distance": self._cue_distance(cue, first, last)}
+                found.append(Candidate(speaker, f"cue-{kind}", cue, cue_features))
+                found += [Candidate(other, f"cue-{kind}", cue, {**cue_features, "runner_up": 1.0}) for other in self.alternatives]
         colon_verb = self._colon_verb(first)
         speaker = self.speaker_of_cue(colon_verb, position) if colon_verb is not None else None
         if speaker is not None:
@@ -185,6 +189,9 @@ class Attributor:
         speaker = self._newcomer(span, first)
         if speaker is not None:
             found.append(Candidate(speaker, "handover"))
+        speaker = self._other_participant(span)
+        if speaker is not None:
+            found.append(Candidate(speaker, "alternation"))
         return self._with_context(found, position, first, last, bool(cues))
 
     def _cue_distance(self, cue, first: int, last: int) -> float:
@@ -209,7 +216,7 @@ class Attributor:
             "quote_length": min(1.0, math.log1p(words) / 5),
         }
         result = []
-        for candidate in candidates:
+        for order, candidate in enumerate(candidates):
             speaker = candidate.speaker
             cluster = self.mentions.by_name.get(speaker.name)
             first_named = min((m.start for m in cluster.entity.mentions), default=position) if cluster is not None else position
@@ -218,8 +225,12 @@ class Attributor:
                 **candidate.features,
                 f"rule={candidate.rule}": 1.0,
                 f"resolution={speaker.rule or 'none'}": 1.0,
+                f"rule+resolution={candidate.label}": 1.0,
+                f"prior>={min(9, int(speaker.confidence * 10))}": 1.0,
                 f"kind={speaker.kind}": 1.0,
                 "prior": speaker.confidence,
+                "first_proposed": float(order == 0),  # what the rules' own order of trust puts first
+                "same_as_first": float(speaker.name == candidates[0].name),
                 "support": min(3, sum(1 for c in candidates if c.name == speaker.name and c.rule != candidate.rule)) / 3,
                 "last_speaker": float(last_act is not None and last_act.speaker.name == speaker.name),
                 "named_after": float(cluster is not None and first_named > position),
@@ -240,6 +251,18 @@ class Attributor:
     def _inside_marks(self, char: int) -> bool:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return token is not None and len(token) > 0 and self.in_quote[token[0].i]
+
+    def _other_participant(self, span: MarkedSpan) -> Speaker | None:
+        """In an exchange the words after a speaker's are often the other one's: the latest speaker
+        before the last who is not the last, within the last paragraphs."""
+        if not self.history:
+            return None
+        paragraph = self._paragraph_index(span.outer_start)
+        last = self.history[-1].speaker.name
+        other = next((act for act in reversed(self.history) if act.speaker.name != last and act.speaker.confidence >= 0.3), None)
+        if other is None or paragraph - other.paragraph > 3:
+            return None
+        return replace(other.speaker, confidence=0.3, rule=other.speaker.rule)
 
     def _newcomer(self, span: MarkedSpan, first: int) -> Speaker | None:
         """`« … », raconte X. ¶ Sa voisine, Y, regarde la rivière. « … »`: a person introduced after the
@@ -272,8 +295,8 @@ class Attributor:
         """The one decision for a quote, remembered as the discourse's latest speech act."""
         decision = decide(candidates, self.scorer)
         winner = decision.winner
-        speaker = replace(winner.speaker, confidence=decision.confidence) if winner is not None else None
-        self._remember(position, speaker)
+        # The discourse keeps the rules' own confidence: the rules that read it were written on that scale.
+        self._remember(position, winner.speaker if winner is not None else None)
         quote = self._quote(text, start, end, kind, winner, decision)
         self.considered.append((quote, candidates))
         return quote
@@ -720,6 +743,7 @@ class Attributor:
             return None  # the last speaker was given another title: "la ministre" answering "la rapporteure"
         newcomer = self._person_named_since(last.position, head.idx, gender)
         if newcomer is not None and newcomer.name != last.speaker.name:
+            self.alternatives.append(replace(last.speaker, confidence=0.3, rule="epithet"))
             # Someone was introduced after the last speaker spoke: the title may be theirs. Not sure.
             return replace(self.speaker_of(newcomer, 0.45, position), rule="epithet-newcomer")
         same_paragraph = self._paragraph_index(position) == last.paragraph
@@ -771,8 +795,13 @@ class Attributor:
             return None
         best_score, best = holders[0]
         runner_up = holders[1][0] if len(holders) > 1 else None
+        self._propose_others([c for _, c in holders[1:3]], "role-holder-other", position)
         confidence = 0.85 if runner_up is None or best_score - runner_up >= 0.5 else 0.55
         return replace(self.speaker_of(best, confidence, position), rule="role-holder")
+
+    def _propose_others(self, clusters: list[Cluster], rule: str, position: int) -> None:
+        """Holders ranked after the best are candidates too: the scorer may prefer them."""
+        self.alternatives += [replace(self.speaker_of(c, 0.3, position), rule=rule) for c in clusters]
 
     def _likely_holder(self, role: Role | None, head, gender: str | None, position: int) -> Speaker | None:
         """A definite role nobody was given by name: in news it is the most salient person who fits."""
@@ -783,6 +812,7 @@ class Attributor:
             return None
         best_score, best = likely[0]
         margin = best_score - likely[1][0] if len(likely) > 1 else 1.0
+        self._propose_others([c for _, c in likely[1:3]], "likely-holder-other", position)
         return replace(self.speaker_of(best, 0.4 + min(0.4, margin / 2), position), rule="likely-holder")
 
     def _latter(self, token, position: int) -> Speaker | None:
@@ -850,6 +880,7 @@ class Attributor:
         scored.sort(key=lambda pair: -pair[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 2.0
+        self.alternatives += [replace(other, confidence=0.3, rule="pronoun-other") for _, other in scored[1:3]]
         confidence = 0.6 + min(0.35, margin / 4)
         if best.kind != PERSON and self._someone_else_since(seen_at.get(best.name, pronoun.idx), pronoun, gender, best.name, position):
             confidence = min(confidence, 0.45)
