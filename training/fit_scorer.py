@@ -82,22 +82,20 @@ def fit(train: list[Example], c: float):
     return vectorizer, model
 
 
-def winners(vectorizer, model, tested: list[Example]) -> list[tuple[float, bool]]:
-    """Each quote's best raw score and whether that candidate is right."""
-    result = []
-    for example in tested:
-        scores = model.predict_proba(vectorizer.transform(example.features))[:, 1]
-        best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-        result.append((float(scores[best]), example.labels[best]))
-    return result
+def winner(scores, labels: list[bool], margin: float) -> tuple[float, bool]:
+    """The decision `decide` makes: the best score, unless it beats the first proposed by no more than `margin`."""
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    if scores[best] - scores[0] <= margin:
+        best = 0
+    return float(scores[best]), labels[best]
 
 
-def cross_validated(found: list[Example], c: float) -> list[tuple[float, bool]]:
-    """Each quote's winner scored by a model fitted on the other registers only."""
+def cross_validated(found: list[Example], c: float) -> list[tuple[list[float], list[bool]]]:
+    """Each quote's candidates scored by a model fitted on the other registers only."""
     result = []
     for group in sorted({e.group for e in found}):
         vectorizer, model = fit([e for e in found if e.group != group], c)
-        result += winners(vectorizer, model, [e for e in found if e.group == group])
+        result += [(list(model.predict_proba(vectorizer.transform(e.features))[:, 1]), e.labels) for e in found if e.group == group]
     return result
 
 
@@ -142,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strengths", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0, 3.0],
                         help="inverse regularisation strengths tried; the best cross-validated one is kept")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--margins", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.3, 0.4],
+                        help="override margins tried; the largest within --margin-slack of the best accuracy is kept")
+    parser.add_argument("--margin-slack", type=float, default=0.015)
     args = parser.parse_args(argv)
 
     from store.attribution.decide import WEIGHTS_FILE, Scorer
@@ -155,17 +156,20 @@ def main(argv: list[str] | None = None) -> int:
     for round_number in range(1, args.rounds + 1):
         found, matched = examples(parsed, scorer)
         tried = {c: cross_validated(found, c) for c in args.strengths}
-        strength = max(tried, key=lambda c: sum(right for _, right in tried[c]))
-        scored = tried[strength]
+        strength = max(tried, key=lambda c: sum(winner(s, labels, 0.0)[1] for s, labels in tried[c]))
+        by_margin = {m: [winner(s, labels, m) for s, labels in tried[strength]] for m in args.margins}
+        best = max(sum(r for _, r in w) for w in by_margin.values())
+        margin = max(m for m, w in by_margin.items() if sum(r for _, r in w) >= best - args.margin_slack * matched)
+        scored = by_margin[margin]
         xs, ys = calibration(scored)
-        draft = Scorer({}, 0.0, (tuple(xs), tuple(ys)), 0.0)
+        draft = Scorer({}, 0.0, (tuple(xs), tuple(ys)), 0.0, margin)
         calibrated = [(draft.calibrated(s), r) for s, r in scored]
         cut = threshold(calibrated, args.precision)
         vectorizer, model = fit(found, strength)
         weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True) if abs(w) > 1e-6}
-        scorer = Scorer(weights, float(model.intercept_[0]), (tuple(xs), tuple(ys)), cut)
-        print(f"round {round_number}: {len(parsed)} articles, {sum(len(e.labels) for e in found)} candidates, C={strength} "
-              f"(right when always answering, by C: {', '.join(f'{c}: {sum(r for _, r in s) / matched:.3f}' for c, s in tried.items())})")
+        scorer = Scorer(weights, float(model.intercept_[0]), (tuple(xs), tuple(ys)), cut, margin)
+        print(f"round {round_number}: {len(parsed)} articles, {sum(len(e.labels) for e in found)} candidates, C={strength}, margin={margin} "
+              f"(right when always answering, by margin: {', '.join(f'{m}: {sum(r for _, r in w) / matched:.3f}' for m, w in by_margin.items())})")
         print(f"first proposed right {sum(e.labels[0] for e in found) / matched:.3f}, some candidate right {sum(any(e.labels) for e in found) / matched:.3f}")
         print(report(calibrated, cut, matched))
     out.write_text(json.dumps({
@@ -177,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         "weights": dict(sorted(scorer.weights.items())),
         "calibration": {"raw": list(scorer.calibration[0]), "probability": list(scorer.calibration[1])},
         "abstain_below": scorer.abstain_below,
+        "override_margin": scorer.override_margin,
     }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {out}")
     return 0

@@ -34,6 +34,9 @@ class Scorer:
     bias: float
     calibration: tuple[tuple[float, ...], tuple[float, ...]]  # raw score → probability, piecewise linear
     abstain_below: float
+    # The rules' own first choice stands unless another candidate scores this much higher: the
+    # rules' order is knowledge too, and the margin was chosen on registers the model was not fitted on.
+    override_margin: float = 0.0
 
     def raw(self, candidate: Candidate) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in candidate.features.items())
@@ -61,6 +64,7 @@ def load_scorer(path: Path = WEIGHTS_FILE) -> Scorer | None:
             bias=float(data["bias"]),
             calibration=(tuple(map(float, data["calibration"]["raw"])), tuple(map(float, data["calibration"]["probability"]))),
             abstain_below=float(data["abstain_below"]),
+            override_margin=float(data.get("override_margin", 0.0)),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -75,5 +79,7 @@ def decide(candidates: list[Candidate], scorer: Scorer | None = None) -> Decisio
         return Decision(winner, round(winner.speaker.confidence, 2), winner.speaker.confidence < PRIOR_ABSTAIN_BELOW)
     scored = [(scorer.raw(c), -i, c) for i, c in enumerate(candidates)]
     raw, _, winner = max(scored, key=lambda item: (item[0], item[1]))
+    if raw - scored[0][0] <= scorer.override_margin:
+        raw, _, winner = scored[0]
     confidence = scorer.calibrated(raw)
     return Decision(winner, round(confidence, 2), confidence < scorer.abstain_below)

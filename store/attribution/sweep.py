@@ -236,9 +236,23 @@ class Attributor:
                 "named_after": float(cluster is not None and first_named > position),
                 "newcomer": float(self._named_since_last_act(speaker, position)),
                 "has_via": float(speaker.via is not None),
+                **self._naming_features(cluster, position, sentence.start_char),
             }
             result.append(replace(candidate, features=features))
         return result
+
+    def _naming_features(self, cluster: Cluster | None, position: int, sentence_start: int) -> dict[str, float]:
+        """Where the candidate was last named before the quote: how far, as a subject, in its sentence."""
+        mention = cluster.mention_before(position) if cluster is not None else None
+        if mention is None:
+            return {"never_named_before": 1.0}
+        tokens = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        subject = tokens is not None and len(tokens) > 0 and tokens.root.dep_.startswith("nsubj")
+        return {
+            "named_distance": min(1.0, math.log1p(max(0, position - mention.end)) / 8),
+            "named_as_subject": float(subject),
+            "named_in_sentence": float(mention.start >= sentence_start),
+        }
 
     def _named_since_last_act(self, speaker: Speaker, position: int) -> bool:
         """The candidate was named, outside quotes, after the last words quoted and before these."""
