@@ -15,13 +15,13 @@ HEAD = "Un titre pour la rubrique des essais\n\n"
 def quotes_of(request, parse, monkeypatch):
     if request.param == "priors":
         monkeypatch.setattr(decide_module, "WEIGHTS_FILE", decide_module.WEIGHTS_FILE.with_name("absent.json"))
-    decide_module.load_scorer.cache_clear()
+    decide_module._scorer_from.cache_clear()
 
     def run(body: str):
         return [q for q in parse(HEAD + body).quotes if q.kind == DIRECT]
 
     yield run
-    decide_module.load_scorer.cache_clear()
+    decide_module._scorer_from.cache_clear()
 
 
 def speakers(quotes):

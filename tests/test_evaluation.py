@@ -60,4 +60,4 @@ def test_gold_without_optional_keys_and_per_pattern_figures(tmp_path):
     assert "[pronoun] «Rien n'est prêt» gold 'Jean Dupont', got 'Paul Aubry'" in report
     assert re.search(r"Speakers given, by winning rule:\n  cue-incise/named\s+1\.000\s+\(1 of 1\)\n  cue-incise/pronoun\s+0\.000", report)
     assert re.search(r"Speakers given, by confidence:\n  0\.9–1\.0\s+0\.500 right\s+\(1 of 2\)", report)
-    assert "got 'Paul Aubry' (0.95) by cue-incise/pronoun" in report
+    assert re.search(r"got 'Paul Aubry' \(0\.\d\d\) by cue-incise/pronoun", report)

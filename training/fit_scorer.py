@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.attribution.decide import PRIOR_ABSTAIN_BELOW
+
 CORPUS = Path(__file__).with_name("corpus")
 
 
@@ -82,20 +84,22 @@ def fit(train: list[Example], c: float):
     return vectorizer, model
 
 
-def winner(scores, labels: list[bool], margin: float) -> tuple[float, bool]:
-    """The decision `decide` makes: the best score, unless it beats the first proposed by no more than `margin`."""
+def winner(scores, labels: list[bool], margin: float, first_prior: float) -> tuple[float, bool, bool]:
+    """The decision `decide` makes: the best score, unless it beats the first proposed by no more
+    than `margin`; and whether the rules' doubt about their first choice vetoes it."""
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
     if scores[best] - scores[0] <= margin:
         best = 0
-    return float(scores[best]), labels[best]
+    return float(scores[best]), labels[best], best == 0 and first_prior < PRIOR_ABSTAIN_BELOW
 
 
-def cross_validated(found: list[Example], c: float) -> list[tuple[list[float], list[bool]]]:
+def cross_validated(found: list[Example], c: float) -> list[tuple[list[float], list[bool], float]]:
     """Each quote's candidates scored by a model fitted on the other registers only."""
     result = []
     for group in sorted({e.group for e in found}):
         vectorizer, model = fit([e for e in found if e.group != group], c)
-        result += [(list(model.predict_proba(vectorizer.transform(e.features))[:, 1]), e.labels) for e in found if e.group == group]
+        result += [(list(model.predict_proba(vectorizer.transform(e.features))[:, 1]), e.labels, e.features[0]["prior"])
+                   for e in found if e.group == group]
     return result
 
 
@@ -156,11 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     for round_number in range(1, args.rounds + 1):
         found, matched = examples(parsed, scorer)
         tried = {c: cross_validated(found, c) for c in args.strengths}
-        strength = max(tried, key=lambda c: sum(winner(s, labels, 0.0)[1] for s, labels in tried[c]))
-        by_margin = {m: [winner(s, labels, m) for s, labels in tried[strength]] for m in args.margins}
-        best = max(sum(r for _, r in w) for w in by_margin.values())
-        margin = max(m for m, w in by_margin.items() if sum(r for _, r in w) >= best - args.margin_slack * matched)
-        scored = by_margin[margin]
+        strength = max(tried, key=lambda c: sum(winner(*row, 0.0, 1.0)[1] for row in [(s, l) for s, l, _ in tried[c]]))
+        by_margin = {m: [winner(s, labels, m, prior) for s, labels, prior in tried[strength]] for m in args.margins}
+        best = max(sum(r for _, r, _ in w) for w in by_margin.values())
+        margin = max(m for m, w in by_margin.items() if sum(r for _, r, _ in w) >= best - args.margin_slack * matched)
+        scored = [(s, r) for s, r, vetoed in by_margin[margin] if not vetoed]
+        vetoes = len(by_margin[margin]) - len(scored)
         xs, ys = calibration(scored)
         draft = Scorer({}, 0.0, (tuple(xs), tuple(ys)), 0.0, margin)
         calibrated = [(draft.calibrated(s), r) for s, r in scored]
@@ -169,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True) if abs(w) > 1e-6}
         scorer = Scorer(weights, float(model.intercept_[0]), (tuple(xs), tuple(ys)), cut, margin)
         print(f"round {round_number}: {len(parsed)} articles, {sum(len(e.labels) for e in found)} candidates, C={strength}, margin={margin} "
-              f"(right when always answering, by margin: {', '.join(f'{m}: {sum(r for _, r in w) / matched:.3f}' for m, w in by_margin.items())})")
+              f"(right when always answering, by margin: {', '.join(f'{m}: {sum(r for _, r, _ in w) / matched:.3f}' for m, w in by_margin.items())}); "
+              f"{vetoes} left to the rules' doubt")
         print(f"first proposed right {sum(e.labels[0] for e in found) / matched:.3f}, some candidate right {sum(any(e.labels) for e in found) / matched:.3f}")
         print(report(calibrated, cut, matched))
     out.write_text(json.dumps({

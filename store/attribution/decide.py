@@ -55,8 +55,13 @@ class Scorer:
         return y0 + (y1 - y0) * (raw - x0) / (x1 - x0) if x1 > x0 else y1
 
 
+def load_scorer(path: Path | None = None) -> Scorer | None:
+    """The fitted scorer (read once per file), or None when there is none: the rules' priors decide."""
+    return _scorer_from(path or WEIGHTS_FILE)
+
+
 @cache
-def load_scorer(path: Path = WEIGHTS_FILE) -> Scorer | None:
+def _scorer_from(path: Path) -> Scorer | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Scorer(
@@ -82,4 +87,8 @@ def decide(candidates: list[Candidate], scorer: Scorer | None = None) -> Decisio
     if raw - scored[0][0] <= scorer.override_margin:
         raw, _, winner = scored[0]
     confidence = scorer.calibrated(raw)
-    return Decision(winner, round(confidence, 2), confidence < scorer.abstain_below)
+    # When the rules' own first choice stands, their doubt stands with it (a reply cue given to the
+    # last speaker, a plural title, a role a newcomer may hold): the rules know why, the weights do not.
+    vetoed = winner is candidates[0] and winner.speaker.confidence < PRIOR_ABSTAIN_BELOW
+    return Decision(winner, round(min(confidence, winner.speaker.confidence) if vetoed else confidence, 2),
+                    vetoed or confidence < scorer.abstain_below)

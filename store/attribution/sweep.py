@@ -185,20 +185,21 @@ class Attributor:
             if any(self._is_reply(c) for _, c in cues):
                 # An unresolved reply by the quote: whoever answers, it is not the one who spoke last.
                 speaker = replace(speaker, confidence=min(speaker.confidence, 0.45))
-            found.append(Candidate(speaker, "continuation", None, {"reply_cue": float(any(self._is_reply(c) for _, c in cues))}))
+            found.append(Candidate(speaker, "continuation"))
         speaker = self._newcomer(span, first)
         if speaker is not None:
             found.append(Candidate(speaker, "handover"))
         speaker = self._other_participant(span)
         if speaker is not None:
             found.append(Candidate(speaker, "alternation"))
-        return self._with_context(found, position, first, last, bool(cues))
+        return self._with_context(found, position, first, last, bool(cues), any(self._is_reply(c) for _, c in cues))
 
     def _cue_distance(self, cue, first: int, last: int) -> float:
         tokens = first - cue.i if cue.i < first else max(0, cue.i - last)
         return min(1.0, math.log1p(tokens) / 4)
 
-    def _with_context(self, candidates: list[Candidate], position: int, first: int, last: int, has_cue: bool) -> list[Candidate]:
+    def _with_context(self, candidates: list[Candidate], position: int, first: int, last: int, has_cue: bool,
+                      reply: bool = False) -> list[Candidate]:
         """The features of each candidate that depend on the others and on the discourse so far."""
         paragraph = self._paragraph_index(position)
         last_act = self.history[-1] if self.history else None
@@ -209,6 +210,7 @@ class Attributor:
         words = last - first + 1
         shared = {
             "has_cue": float(has_cue),
+            "reply_cue": float(reply),
             "quote_opens_sentence": float(opens),
             "paragraph_gap": gap / 3,
             "in_heading": float(paragraph == 0),
@@ -233,6 +235,8 @@ class Attributor:
                 "same_as_first": float(speaker.name == candidates[0].name),
                 "support": min(3, sum(1 for c in candidates if c.name == speaker.name and c.rule != candidate.rule)) / 3,
                 "last_speaker": float(last_act is not None and last_act.speaker.name == speaker.name),
+                # `a rétorqué`: whoever answers, it is not the one who spoke last.
+                "answers_last_speaker": float(reply and last_act is not None and last_act.speaker.name == speaker.name),
                 "named_after": float(cluster is not None and first_named > position),
                 "newcomer": float(self._named_since_last_act(speaker, position)),
                 "has_via": float(speaker.via is not None),
@@ -436,7 +440,7 @@ class Attributor:
     def _is_speech_verb(self, token, incise_after: int | None = None) -> bool:
         """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`).
         Verbs such as `lancer` report speech only in an incise (`», a lancé X`)."""
-        if any(c.dep_ == "aux:pass" for c in token.children):
+        if any(c.dep_ == "aux:pass" and c.lemma_ == "être" for c in token.children):
             return False  # "X a été félicité par l'entraîneur": X said nothing
         lemma = speech_lemma(token)
         # The tagger reads some reporting verbs after a quote as adjectives or nouns (`», complète X`):
@@ -894,7 +898,6 @@ class Attributor:
         scored.sort(key=lambda pair: -pair[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 2.0
-        self.alternatives += [replace(other, confidence=0.3, rule="pronoun-other") for _, other in scored[1:3]]
         confidence = 0.6 + min(0.35, margin / 4)
         if best.kind != PERSON and self._someone_else_since(seen_at.get(best.name, pronoun.idx), pronoun, gender, best.name, position):
             confidence = min(confidence, 0.45)
