@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     for round_number in range(1, args.rounds + 1):
         found, matched = examples(parsed, scorer)
         tried = {c: cross_validated(found, c) for c in args.strengths}
-        strength = max(tried, key=lambda c: sum(winner(*row, 0.0, 1.0)[1] for row in [(s, l) for s, l, _ in tried[c]]))
+        strength = max(tried, key=lambda c: sum(winner(scores, labels, 0.0, 1.0)[1] for scores, labels, _ in tried[c]))
         by_margin = {m: [winner(s, labels, m, prior) for s, labels, prior in tried[strength]] for m in args.margins}
         best = max(sum(r for _, r, _ in w) for w in by_margin.values())
         margin = max(m for m, w in by_margin.items() if sum(r for _, r, _ in w) >= best - args.margin_slack * matched)
