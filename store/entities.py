@@ -102,6 +102,26 @@ def _vote(candidate: _Candidate, label: str, had_article: bool) -> None:
         candidate.votes[ORGANIZATION] += 3
     if len(candidate.tokens) >= 2 and label == "PER" and all(t.text[:1].isupper() for t in candidate.tokens):
         candidate.votes[PERSON] += 1
+    if described_as_person(candidate.tokens):
+        candidate.votes[PERSON] += 3
+
+
+def described_as_person(tokens: list) -> bool:
+    """`Lucienne, 78 ans,`, `sa sœur, Clara,`, `Jade, elle, …`: the words around a name say it is a
+    person's, which a lone first name needs (vox pops name people by their first name only)."""
+    from .attribution.mentions import person_likeness
+
+    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
+    after = [t for t in doc[last + 1 : last + 12]]
+    if after and after[0].text == "(":  # `Jade (le prénom a été modifié), 12 ans`
+        closing = next((k for k, t in enumerate(after) if t.text == ")"), None)
+        after = after[closing + 1 :] if closing is not None else after
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].lower_ in ("ans", "an"):
+        return True
+    if len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("elle", "lui") and after[2].text == ",":
+        return True
+    before = doc[max(0, first - 2) : first]
+    return len(before) == 2 and before[1].text == "," and before[0].pos_ == "NOUN" and person_likeness(before[0]) > 0
 
 
 def _works_for(tokens: list) -> bool:
@@ -242,6 +262,14 @@ def _candidates(doc) -> list[tuple[_Candidate, str]]:
             candidate = _Candidate(text[start:end], start, end, part, honorific=had_honorific)
             _vote(candidate, ent.label_, had_article)
             found.append((candidate, ent.label_))
+    # A first name the model did not take for a name at all, set off as a person's (`Awa, 34 ans,`).
+    named = covered | {t.i for candidate, _ in found for t in candidate.tokens}
+    for token in doc:
+        if token.i not in named and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and not token.is_sent_start and described_as_person([token]):
+            candidate = _Candidate(token.text, token.idx, token.idx + len(token.text), [token])
+            candidate.votes[PERSON] += 4
+            found.append((candidate, "PER"))
+    found.sort(key=lambda pair: pair[0].start)
     return found
 
 

@@ -77,15 +77,24 @@ class SpeakerTally:
     given: int = 0
     matched: int = 0
     patterns: dict[str, list[int]] = field(default_factory=dict)  # pattern → [right, matched]
+    rules: dict[str, list[int]] = field(default_factory=dict)  # winning rule → [right, given]
+    buckets: dict[float, list[int]] = field(default_factory=dict)  # confidence bucket → [right, given]
 
-    def count(self, gold: dict, speaker: str | None) -> bool:
+    def count(self, gold: dict, quote) -> bool:
+        speaker = quote.speaker
         right = same_speaker(speaker, gold.get("speaker") or "")
         self.right += right
         self.given += speaker is not None
         self.matched += 1
-        tally = self.patterns.setdefault(gold.get("pattern") or "", [0, 0])
-        tally[0] += right
-        tally[1] += 1
+        for table, key in ((self.patterns, gold.get("pattern") or ""),):
+            tally = table.setdefault(key, [0, 0])
+            tally[0] += right
+            tally[1] += 1
+        if speaker is not None:
+            for table, key in ((self.rules, quote.rule or "(none)"), (self.buckets, _bucket(quote.confidence))):
+                tally = table.setdefault(key, [0, 0])
+                tally[0] += right
+                tally[1] += 1
         return right
 
     def lines(self) -> list[str]:
@@ -102,9 +111,27 @@ class SpeakerTally:
         rows = [f"  {pattern or '(none)':<20} {right / matched:6.3f}   ({right} of {matched})" for pattern, (right, matched) in sorted(self.patterns.items())]
         return ["", "Speaker accuracy by pattern:", *rows]
 
+    def reliability_lines(self) -> list[str]:
+        """How often a speaker given at each confidence is right: a calibrated 0.9 is right nine times in ten."""
+        rows = [
+            f"  {low:.1f}–{min(1.0, low + 0.1):.1f}  {right / given:6.3f} right   ({right} of {given})"
+            for low, (right, given) in sorted(self.buckets.items())
+        ]
+        return ["", "Speakers given, by confidence:", *rows] if rows else []
 
-def match_quotes(article: Article, gold_quotes: list[dict], speakers: SpeakerTally) -> tuple[Score, Score, list[str]]:
-    predicted = [q for q in article.quotes if q.kind == DIRECT]
+    def rule_lines(self) -> list[str]:
+        """Precision of the speakers each winning rule gave (proposal/resolution)."""
+        ranked = sorted(self.rules.items(), key=lambda item: (-item[1][1], item[0]))
+        rows = [f"  {rule:<36} {right / given:6.3f}   ({right} of {given})" for rule, (right, given) in ranked]
+        return ["", "Speakers given, by winning rule:", *rows] if rows else []
+
+
+def _bucket(confidence: float) -> float:
+    return min(0.9, int(confidence * 10 + 1e-9) / 10)
+
+
+def pair_quotes(predicted: list, gold_quotes: list[dict]) -> tuple[list[tuple[dict, object]], set[int]]:
+    """Gold quotes paired one to one with the predicted quote sharing most of its words; the indexes used."""
     used: set[int] = set()
     pairs = []
     for gold in gold_quotes:
@@ -118,13 +145,20 @@ def match_quotes(article: Article, gold_quotes: list[dict], speakers: SpeakerTal
         if best is not None:
             used.add(best)
             pairs.append((gold, predicted[best]))
+    return pairs, used
+
+
+def match_quotes(article: Article, gold_quotes: list[dict], speakers: SpeakerTally) -> tuple[Score, Score, list[str]]:
+    predicted = [q for q in article.quotes if q.kind == DIRECT]
+    pairs, used = pair_quotes(predicted, gold_quotes)
     quotes = Score(len(pairs), len(predicted), len(gold_quotes))
-    right = [(g, q) for g, q in pairs if speakers.count(g, q.speaker)]
+    right = [(g, q) for g, q in pairs if speakers.count(g, q)]
     # A who-said-what claim is a quote given a speaker: an abstention claims nothing.
     end_to_end = Score(len(right), sum(1 for q in predicted if q.speaker is not None), len(gold_quotes))
     misses = [
         f"  {article.file}: [{g.get('pattern') or '-'}] «{g.get('text', '')[:50]}» gold {g.get('speaker')!r}, got {q.speaker!r}"
-        + (f" (perhaps {q.candidate!r}, confidence {q.confidence:.2f})" if q.speaker is None and q.candidate else "")
+        + (f" (perhaps {q.candidate!r}, confidence {q.confidence:.2f})" if q.speaker is None and q.candidate else f" ({q.confidence:.2f})")
+        + f" by {q.rule or 'no rule'}"
         for g, q in pairs if (g, q) not in right
     ]
     misses += [f"  {article.file}: «{g.get('text', '')[:50]}» not found" for g in gold_quotes if all(g is not p[0] for p in pairs)]
@@ -224,6 +258,8 @@ def evaluate_files(gold_path: Path, paths: list[Path], metadata_file: Path | Non
         f"{'publication date':<22} {dates_right} of {len(articles)} right, {dates_contradicted} contradicting the true date",
         events.line("event dates"),
         *speakers.pattern_lines(),
+        *speakers.reliability_lines(),
+        *speakers.rule_lines(),
         "",
         "Differences:",
         *notes,

@@ -68,6 +68,7 @@ def article_json(article: Article, source: str | None = None, user_speakers=None
                 "end": article.source_offset(q.end),
                 "confidence": q.confidence,
                 "candidate": q.candidate,
+                "rule": q.rule,
                 "cue_start": article.source_offset(q.cue_start) if q.cue_start >= 0 else None,
                 "cue_end": article.source_offset(q.cue_end) if q.cue_end >= 0 else None,
                 "via": via_json(article, q),

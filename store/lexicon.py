@@ -36,7 +36,12 @@ REPLY_PHRASES = ("en retour", "en réponse", "à son tour", "du tac au tac")
 # Verbs that report speech only in an incise after the quote: `», a lancé X` (but `lancer une attaque`).
 INCISE_VERBS = frozenset("""
 lancer poursuivre conclure glisser lâcher tonner insister souffler enchaîner ironiser plaisanter
-trancher résumer tempêter s'emporter cingler persifler
+trancher résumer tempêter s'emporter cingler persifler compléter argumenter avancer nuancer tempérer
+relativiser rassurer pester s'agacer agacer s'amuser amuser sourire soupirer s'indigner indigner
+s'étonner étonner se réjouir réjouir s'inquiéter inquiéter analyser abonder embrayer reprendre
+continuer corriger s'enthousiasmer enthousiasmer s'esclaffer grincer grogner s'énerver fulminer
+railler se désoler désoler s'alarmer s'offusquer tacler décrypter philosopher rigoler sangloter
+s'étrangler s'impatienter se souvenir se rappeler s'interroger se défendre se justifier tancer
 """.split())
 
 # Verbs that report speech only with a clause: "soutenir que …", not "soutenir la position".
@@ -116,11 +121,14 @@ def speech_lemma(token) -> str:
     lemma = token.lemma_.lower()
     if lemma == "savoir" and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
         return "faire savoir"
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in INCISE_VERBS:
         return lemma
     word = token.lower_
-    for guess in (word + "r", word[:-1] + "er" if word.endswith(("é", "e")) else "", word[:-2] + "er" if word.endswith("és") else ""):
-        if guess in SPEECH_VERBS:
+    stems = (word + "r", word[:-1] + "er" if word.endswith(("é", "e")) else "", word[:-2] + "er" if word.endswith("és") else "")
+    # `complète` is compléter, `s'inquiète` s'inquiéter: the stem's last è is an é in the infinitive.
+    guesses = [*stems, *(g[: g.rfind("è")] + "é" + g[g.rfind("è") + 1 :] for g in stems if "è" in g)]
+    for guess in guesses:
+        if guess in SPEECH_VERBS or guess in INCISE_VERBS:
             return guess
     return lemma
 

@@ -6,9 +6,10 @@ works in full batches instead of one small batch per article.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .cleaning import CleanText, clean
 from .dates import DAY, MONTH, YEAR, Publication, dateline_span, find_expressions, infer_publication, resolve_events, stated_publication
@@ -16,12 +17,13 @@ from .entities import extract_entities
 from .metadata import Metadata
 from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs
 from .pages import Page, is_page, read_page
-from .quotes import extract_quotes
+from .attribution import extract_quotes
 from .reading import InputError, read_article_text
 from .records import BASIS_METADATA, BASIS_PAGE, DIRECT, PARAGRAPH_SEPARATOR, Article
 from .wire import fill_wire_outlet
 
 PIPE_BATCH = 256  # paragraphs per model batch
+T = TypeVar("T")
 
 
 def article_id(text: str) -> str:
@@ -49,13 +51,24 @@ def prepare_text(text: str, file_name: str, max_length: int) -> Prepared:
     return Prepared(text, file_name, cleaned, parsed)
 
 
+def _stage(file_name: str, what: str, work: Callable[[], T]) -> T:
+    """One extraction stage; a fault of ours in it skips this article with one line, never the batch."""
+    try:
+        return work()
+    except (InputError, MemoryError, KeyboardInterrupt):
+        raise
+    except Exception:  # noqa: BLE001 - a bug met on one article must not stop the others
+        raise InputError(f"{file_name}: internal error while {what}") from None
+
+
 def build_article(prepared: Prepared, doc) -> Article:
     """The records extracted from the parsed body."""
     cleaned = prepared.cleaned
     body = PARAGRAPH_SEPARATOR.join(p.text for p in cleaned.paragraphs)
-    entities = extract_entities(doc)
-    quotes = extract_quotes(doc, entities, body)
-    expressions = find_expressions(body, doc, [(q.start, q.end) for q in quotes if q.kind == DIRECT])
+    name = prepared.file_name
+    entities = _stage(name, "finding entities", lambda: extract_entities(doc))
+    quotes = _stage(name, "attributing quotes", lambda: extract_quotes(doc, entities, body))
+    expressions = _stage(name, "reading dates", lambda: find_expressions(body, doc, [(q.start, q.end) for q in quotes if q.kind == DIRECT]))
     stated, updated = stated_publication(body, cleaned.dateline, cleaned.stated_date, cleaned.url)
     publication = infer_publication(body, expressions, stated)
     article = Article(
@@ -143,4 +156,8 @@ def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article |
         if isinstance(item, str):
             yield item
         else:
-            yield build_article(item, merged_doc([next(docs) for _ in texts]))
+            doc = merged_doc([next(docs) for _ in texts])
+            try:
+                yield build_article(item, doc)
+            except InputError as error:
+                yield str(error)

@@ -59,6 +59,7 @@ class Quote:
     via: str = ""  # the mention that names the speaker when a chain was followed ("ce dernier" → "Léa Marchetti")
     via_start: int = -1
     via_end: int = -1
+    rule: str = ""  # the rule that won the decision ("cue-incise/pronoun"), so a miss can be traced
 
 
 @dataclass(frozen=True, slots=True)

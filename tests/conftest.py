@@ -51,3 +51,16 @@ def parse(nlp):
         return parse_text(text, name, nlp)
 
     return run
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """Attribution by the rules' own order and priors, without the fitted weights: for tests that pin
+    what the rules propose first (the scorer's decisions are tested in test_decide and
+    test_attribution_mechanisms)."""
+    from store.attribution import decide
+
+    monkeypatch.setattr(decide, "WEIGHTS_FILE", decide.WEIGHTS_FILE.with_name("absent.json"))
+    decide._scorer_from.cache_clear()
+    yield
+    decide._scorer_from.cache_clear()

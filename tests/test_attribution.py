@@ -3,9 +3,16 @@ agreement, things that cannot speak, abstention and the evidence kept. Sentences
 these tests."""
 from __future__ import annotations
 
+import pytest
+
 from store import DIRECT, INDIRECT
-from store.mentions import FEM, MASC, Mentions
+from store.attribution.mentions import FEM, MASC, Mentions
 from store.entities import extract_entities
+
+@pytest.fixture(autouse=True)
+def _rules(rules_only):
+    """These tests pin the rules: what each proposes first, with its prior."""
+
 
 HEAD = "Une dépêche de test sur la vie locale\n"
 

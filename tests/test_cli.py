@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from store.attribution.decide import load_scorer
 from tui.cli import EXIT_ERROR, main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -56,6 +57,8 @@ def test_extract_json_contract(tmp_path):
             assert quote["via"]["paragraph"] >= 1
         if quote["speaker"] is None:
             assert "candidate" in quote
+        else:
+            assert quote["rule"]  # which rule won the decision
     assert any(p["name"] == "Joe Biden" for p in record["people"])
     assert not (tmp_path / "unused.json").exists()  # extract writes nothing
 
@@ -293,4 +296,5 @@ def test_quotes_show_abstentions_with_their_best_candidate(seed_store_path):
     assert any(" — ? (perhaps " in line for line in text.stdout.splitlines())
     records = [json.loads(line) for line in run_cli("quotes", "--json", "--db", str(seed_store_path)).stdout.splitlines()]
     abstained = [r for r in records if r["speaker"] is None]
-    assert abstained and all(r["candidate"] and r["confidence"] < 0.5 for r in abstained)
+    threshold = load_scorer().abstain_below
+    assert abstained and all(r["confidence"] < threshold for r in abstained) and any(r["candidate"] for r in abstained)

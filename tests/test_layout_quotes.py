@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from store import DIRECT
-from store.interviews import ANSWER, TURN, find_turns, is_byline, vocative
+from store.attribution.interviews import ANSWER, TURN, find_turns, is_byline, vocative
 
 
 def direct(article):

@@ -9,6 +9,11 @@ from store import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, Corpus
 HEAD = "Une dépêche de test sur la diplomatie européenne\n"
 
 
+@pytest.fixture(autouse=True)
+def _rules(rules_only):
+    """These tests pin the rules: what each proposes first, with its prior."""
+
+
 def direct(article):
     return [q for q in article.quotes if q.kind == DIRECT]
 

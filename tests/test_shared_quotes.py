@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from store import PERSON, Quote
-from store.quotes import share_repeated_quotes
+from store.attribution.post import share_repeated_quotes
 
 
 def test_a_repeated_quote_takes_the_speaker_with_its_confidence_and_evidence():

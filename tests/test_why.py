@@ -38,7 +38,7 @@ def quote(paragraph: int, words: str, speaker: str | None, candidate: str, confi
     cue_start, cue_end = span(paragraph, cue)
     via_start, via_end = span(via_paragraph, via)
     return Quote(words, start, end, speaker, PERSON if speaker else None, DIRECT, cue, confidence, candidate,
-                 cue_start, cue_end, via, via_start, via_end)
+                 cue_start, cue_end, via, via_start, via_end, rule="cue-incise/pronoun")
 
 
 ATTRIBUTED = quote(1, "Rien n'est réglé", "Léa Marchetti", "Léa Marchetti", 0.85, "a-t-elle poursuivi", "Léa Marchetti", 0)
@@ -85,6 +85,7 @@ async def test_v_shows_the_speaker_the_cue_and_the_chain(store_path):
         assert "« a-t-elle poursuivi »  · paragraph 2" in text
         assert "followed to « Léa Marchetti » in paragraph 1:" in text
         assert "Léa Marchetti l'accompagnait." in text and "a rencontré la direction" not in text  # its sentence only
+        assert "Rule" in text and "cue-incise/pronoun" in text
         await pilot.press("escape")
         assert app.screen is app.main
         assert reader.marks == [span(1, "a-t-elle poursuivi"), span(0, "Léa Marchetti")]

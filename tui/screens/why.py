@@ -146,6 +146,7 @@ class WhyScreen(ModalScreen[str | None]):
                 table.add_row("Yours", Text(f"✓ {shown(check.describe())}", style="bold"))
         table.add_row("Cue", cue_line(self.article, quote))
         table.add_row("Chain", chain_line(self.article, quote))
+        table.add_row("Rule", Text(quote.rule or "not recorded (an older import)", style="" if quote.rule else "dim"))
         with Vertical(id="why"):
             yield Static(Text("Why this speaker", style="bold underline"))
             yield Static(said, id="why-quote")

@@ -9,20 +9,18 @@ between the two people of the exchange, whom the tags and the sentence that intr
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from .candidates import Resolver, Speaker
 from .interviews import ANSWER, TURN, Turn, is_byline, vocative
-from .lexicon import INCISE_VERBS, SPEECH_VERBS, speech_lemma
-from .records import PERSON
+from ..lexicon import INCISE_VERBS, SPEECH_VERBS, speech_lemma
+from ..records import PERSON
 
-if TYPE_CHECKING:
-    from .quotes import Attributor, Speaker
 
 _TAG_OPENERS = frozenset({",", "?", "!", "…"})
 
 
 class TurnSpeakers:
-    def __init__(self, attributor: Attributor, turns: list[Turn]):
+    def __init__(self, attributor: Resolver, turns: list[Turn]):
         self.at = attributor
         self.by_run: dict[int, dict[int, Speaker | None]] = {}
         self.tags = {}  # turn start → the verb of its speech tag
@@ -67,25 +65,25 @@ class TurnSpeakers:
 
     def _cluster_speaker(self, name: str, confidence: float, position: int) -> Speaker | None:
         cluster = self.at.mentions.by_name.get(name)
-        return self.at._speaker_of(cluster, confidence, position) if cluster is not None else None
+        return self.at.speaker_of(cluster, confidence, position) if cluster is not None else None
 
     def _full_name(self, speaker: Speaker, position: int) -> Speaker:
         """Dialogue tags use first names (`demande Léa`): the person named in full elsewhere."""
         if " " in speaker.name:
             return speaker  # a single word may even have been tagged a place: the tag names a person
-        person = self.at._person_by_name(speaker.name)
+        person = self.at.person_by_name(speaker.name)
         named = self._cluster_speaker(person.name, speaker.confidence, position) if person is not None and person.name != speaker.name else None
         return named or speaker
 
     def _labelled(self, turn: Turn) -> Speaker | None:
-        person = self.at._person_by_name(self.at.text[turn.label[0] : turn.label[1]])
+        person = self.at.person_by_name(self.at.text[turn.label[0] : turn.label[1]])
         return self._cluster_speaker(person.name, 0.9, turn.start) if person is not None else None
 
     def _addressee(self, turn: Turn) -> Speaker | None:
         if turn.question is None:
             return None
         name = vocative(self.at.text[turn.question[0] : turn.question[1]])
-        person = self.at._person_by_name(name) if name else None
+        person = self.at.person_by_name(name) if name else None
         return self._cluster_speaker(person.name, 0.85, turn.start) if person is not None else None
 
     def _people_in(self, start: int, end: int) -> list[str]:
@@ -127,7 +125,7 @@ class TurnSpeakers:
         known: dict[int, Speaker] = {}
         for n, turn in enumerate(turns):
             verb = self.tags.get(turn.start)
-            speaker = self.at._speaker_of_cue(verb, verb.idx) if verb is not None else None
+            speaker = self.at.speaker_of_cue(verb, verb.idx) if verb is not None else None
             if speaker is not None:
                 known[n] = self._full_name(speaker, turn.start)
         pair = self._introduced_pair(turns[0])
@@ -165,10 +163,10 @@ class TurnSpeakers:
             return None, None
         sentence = tokens[-1].sent
         root = sentence.root
-        subject = self.at._subject(root) if root.pos_ in ("VERB", "AUX") else None
+        subject = self.at.subject(root) if root.pos_ in ("VERB", "AUX") else None
         obj = next((c for c in root.children if c.dep_ in ("obj", "iobj", "obl:arg")), None)
-        speaker = self.at._resolve_phrase(subject, sentence.start_char) if subject is not None else None
-        listener = self.at._resolve_phrase(obj, sentence.start_char) if obj is not None else None
+        speaker = self.at.resolve_phrase(subject, sentence.start_char) if subject is not None else None
+        listener = self.at.resolve_phrase(obj, sentence.start_char) if obj is not None else None
         speaker = speaker if speaker is not None and speaker.kind == PERSON else None
         listener = listener if listener is not None and listener.kind == PERSON else None
         people = [self._cluster_speaker(name, 0.7, sentence.start_char) for name in self._people_in(start, end)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import INCISE_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, speech_lemma
+from ..lexicon import INCISE_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, speech_lemma
 from .headlines import in_heading
 from .quote_marks import MarkedSpan
 
@@ -53,16 +53,24 @@ def _is_cue(token, incise_verbs: bool = False) -> bool:
     lower = token.lower_
     if lower in SOURCE_PREPOSITIONS or (lower == "après" and token.i > 0 and token.doc[token.i - 1].lower_ in ("d'", "d’")):
         return True
-    if token.pos_ == "NOUN":
-        return token.lemma_.lower() in SPEECH_NOUNS
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
     lemma = speech_lemma(token)
+    # Right after `», ` a reporting verb reports whatever the tagger took it for (`», complète X`).
+    shaped = token.pos_ not in ("VERB", "AUX") and _after_closing_mark(token) and (lemma in SPEECH_VERBS or lemma in INCISE_VERBS)
+    incise_verbs = incise_verbs or shaped
+    if token.pos_ == "NOUN" and not shaped:
+        return token.lemma_.lower() in SPEECH_NOUNS
+    if token.pos_ not in ("VERB", "AUX") and not shaped:
+        return False
     # `parler` reports words only when somebody speaks (`X parle d'un « … »`), not `entendre parler`.
     finite_parler = lemma == "parler" and "Fin" in token.morph.get("VerbForm")
     if lemma not in SPEECH_VERBS and not finite_parler and not (incise_verbs and lemma in INCISE_VERBS):
         return False
     return not any(c.dep_.startswith("nsubj") and c.lower_ == "on" for c in token.children)
+
+
+def _after_closing_mark(token) -> bool:
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].text in ("»", "”", '"')
 
 
 def _person_in_reach(token) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .entities import role_after, role_before
-from .lexicon import (
+from ..entities import role_after, role_before
+from ..lexicon import (
     FUNCTION_WORDS, HONORIFICS, INSTITUTION_NOUNS, LEADER_NOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS, THING_NOUNS, fold,
 )
-from .records import ORGANIZATION, PERSON, Entity, Mention
+from ..records import ORGANIZATION, PERSON, Entity, Mention
 
 MASC, FEM = "Masc", "Fem"
 _FEMININE_HONORIFICS = frozenset({"mme", "mme.", "mlle", "mmes"})

@@ -62,7 +62,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             elif char in _OPENERS:
                 stack.append((i, char))
             elif char in _CLOSERS:
-                match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == _CLOSERS[char]), None)
+                # A straight mark closed by a curly one (`"… ”`, mixed by an editor) is one quote.
+                match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] in (_CLOSERS[char], '"' if char == "”" else "")), None)
                 if match is not None:
                     _close(text, spans, stack, match, i)
                     last_end = i + 1

@@ -8,22 +8,23 @@ A quote with no cue continues the previous speaker.
 """
 from __future__ import annotations
 
+import math
 import os
-import re
 from dataclasses import dataclass, replace
 
-from .entities import compatible_people
-from .lexicon import (
-    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, GOVERNMENT_NOUNS, HONORIFICS, FUNCTION_WORDS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS, NEGATIVE_SUBJECTS,
+from ..entities import compatible_people
+from ..lexicon import (
+    ARTICLES, CLAUSE_VERBS, DEFINITE_ARTICLES, GOVERNMENT_NOUNS, HONORIFICS, INCISE_VERBS, INDEFINITE_DETERMINERS, MONTHS, NAMING_WORDS, NEGATIVE_SUBJECTS,
     PERSON_ROLE_NOUNS, REPLY_PHRASES, REPLY_VERBS, SOURCE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS, fold, speech_lemma,
 )
-from .headlines import HeadingSpeakers
 from .interviews import Turn, find_turns
 from .quote_marks import MarkedSpan, find_marked_spans
 from .mentions import FEM, MASC, Cluster, Mentions, Role, is_institution_noun, person_likeness, phrase_gender, role_of, same_head
 from .speech_marks import SpeechFilter
 from .turn_speakers import TurnSpeakers
-from .records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Entity, Mention, Quote
+from .candidates import Candidate, Speaker
+from .decide import Decision, Scorer, decide, load_scorer
+from ..records import ANONYMOUS, DIRECT, INDIRECT, ORGANIZATION, PERSON, PLACE, Entity, Quote
 
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"})
 _SKIP_AFTER_VERB = frozenset(WEEKDAYS + MONTHS) | {"journalistes", "presse", "soir", "matin", "jour"}
@@ -34,19 +35,8 @@ ANAPHORIC_SOURCES = frozenset({"source", "officiel", "responsable", "diplomate",
 _DEFINITE = DEFINITE_ARTICLES | frozenset({"ce", "cet", "cette"})
 _LATTER = frozenset({"dernier", "dernière", "celui-ci", "celle-ci"})
 _RELATIVE_SELON = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
-# Below this confidence a quote keeps its best guess as `candidate` and has no speaker.
-ABSTAIN_BELOW = 0.5
-
-
-@dataclass
-class Speaker:
-    name: str
-    kind: str  # PERSON, ORGANIZATION or ANONYMOUS
-    head: str = ""  # head noun of a descriptor ("responsable"), to resolve "le responsable" later
-    definite: bool = False  # "le dirigeant américain": one known person, named elsewhere
-    confidence: float = 0.9
-    via: Mention | None = None  # the mention that names the speaker when a chain was followed
-    gender: str | None = None
+# A last speaker at least this sure is one a reply cannot come from.
+SURE_LAST_SPEAKER = 0.5
 
 
 @dataclass
@@ -57,7 +47,7 @@ class _SpeechAct:
 
 
 class Attributor:
-    def __init__(self, doc, entities: list[Entity], text: str | None = None):
+    def __init__(self, doc, entities: list[Entity], text: str | None = None, scorer: Scorer | None | bool = True):
         self.doc = doc
         self.text = text if text is not None else doc.text  # same length as doc.text, original characters
         self.entities = entities
@@ -81,7 +71,13 @@ class Attributor:
         for start, end in [(s.outer_start, s.outer_end) for s in self.spans] + [(t.start, t.end) for t in self.turns]:
             for token in doc.char_span(start, end, alignment_mode="expand") or []:
                 self.in_quote[token.i] = True
+        for incise in (r for s in self.spans for r in self._inner_incises(s)):
+            for i in incise:
+                self.in_quote[i] = False  # the incise is the journalist's words, the cue of the quote around it
         self.history: list[_SpeechAct] = []
+        self.scorer = load_scorer() if scorer is True else scorer or None  # False: the rules' priors alone
+        self.considered: list[tuple[Quote, list[Candidate]]] = []  # every decision with what it weighed
+        self.alternatives: list[Speaker] = []  # the runners-up a resolution met, proposed beside its answer
         self.replying = False  # the cue being resolved answers someone: not the last speaker
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
 
@@ -98,6 +94,33 @@ class Attributor:
         if is_whole_paragraph and len(words) <= 4 and not any(c in ".!?" for c in span.text(self.text)):
             return False  # a heading set in quote marks, attributed to nobody
         return True
+
+    def _inner_incises(self, span: MarkedSpan) -> list[range]:
+        """`« Nous rouvrirons lundi, promet la directrice, mais … »`: between two commas inside the
+        marks, a reporting verb (its auxiliary and inverted pronoun with it) and its postposed subject,
+        with words of the quote after it."""
+        tokens = self._tokens_of(span)
+        if tokens is None or len(tokens) < 6:
+            return []
+        found, i, end = [], tokens.start + 2, tokens.end - 2
+        while i < end:
+            if self.doc[i - 1].text != ",":
+                i += 1
+                continue
+            verb = next((t for t in self.doc[i : min(end, i + 3)] if speech_lemma(t) in SPEECH_VERBS or speech_lemma(t) in INCISE_VERBS), None)
+            closing = next((t.i for t in self.doc[i + 1 : min(end, i + 12)] if t.is_punct and t.text not in "-'’"), None)
+            inverted = verb is not None and (
+                any(t.text.startswith("-") for t in self.doc[verb.i - 1 : verb.i + 2])
+                or any(t.pos_ in ("PROPN", "NOUN") for t in self.doc[verb.i + 1 : closing or verb.i + 1])
+            )
+            if verb is None or closing is None or self.doc[closing].text != "," or not inverted or any(
+                t.pos_ in ("VERB", "AUX") and t.i > verb.i for t in self.doc[verb.i + 1 : closing]
+            ):
+                i += 1
+                continue
+            found.append(range(i - 1, closing + 1))
+            i = closing + 1
+        return found
 
     def _paragraph_text(self, position: int) -> str:
         start = self.text.rfind("\n\n", 0, position)
@@ -133,57 +156,191 @@ class Attributor:
         if tokens is None or len(tokens) == 0:
             return None
         first, last = tokens[0].i, tokens[-1].i
-        window = self._window(first, last)
-        cue, speaker = None, None
-        cues = self._cues(window, first, last)
-        for candidate in cues:
-            speaker = self._speaker_of_cue(candidate, span.outer_start)
-            if speaker is not None:
-                cue = candidate
-                break
+        cues = self._cues(self._window(first, last), first, last)
         if span.missing_open and not cues:
             return None  # a stray closing mark, not a quote
-        if speaker is None:
-            colon_verb = self._colon_verb(first)
-            speaker = self._speaker_of_cue(colon_verb, span.outer_start) if colon_verb is not None else None
-            cue = colon_verb if speaker is not None else None
-        if speaker is None:
-            speaker = self._speaker_in_next_sentence(last)
-        if speaker is None:
-            speaker = self._continuing_speaker(span, first, last)
-            if speaker is not None and any(self._is_reply(c) for c in cues):
+        candidates = self._candidates(span, first, last, cues)
+        return self._decided(span.text(self.text), span.start, span.end, DIRECT, candidates, span.outer_start)
+
+    def _candidates(self, span: MarkedSpan, first: int, last: int, cues: list[tuple[str, object]]) -> list[Candidate]:
+        """Every speaker the rules propose for a quote, in the rules' order of trust; none decides."""
+        position = span.outer_start
+        found: list[Candidate] = []
+        for rank, (kind, cue) in enumerate(cues):
+            self.alternatives = []
+            speaker = self.speaker_of_cue(cue, position)
+            if speaker is not None:
+                cue_features = {"cue_rank": min(rank, 3) / 3, "cue_distance": self._cue_distance(cue, first, last)}
+                found.append(Candidate(speaker, f"cue-{kind}", cue, cue_features))
+                found += [Candidate(other, f"cue-{kind}", cue, {**cue_features, "runner_up": 1.0}) for other in self.alternatives]
+        colon_verb = self._colon_verb(first)
+        speaker = self.speaker_of_cue(colon_verb, position) if colon_verb is not None else None
+        if speaker is not None:
+            found.append(Candidate(speaker, "colon", colon_verb))
+        speaker = self._speaker_in_next_sentence(last)
+        if speaker is not None:
+            found.append(Candidate(speaker, "next-sentence"))
+        speaker = self._continuing_speaker(span, first, last)
+        if speaker is not None:
+            if any(self._is_reply(c) for _, c in cues):
                 # An unresolved reply by the quote: whoever answers, it is not the one who spoke last.
                 speaker = replace(speaker, confidence=min(speaker.confidence, 0.45))
-        self._remember(span.outer_start, speaker)
-        return self._quote(span.text(self.text), span.start, span.end, DIRECT, cue if speaker is not None else None, speaker)
+            found.append(Candidate(speaker, "continuation"))
+        speaker = self._newcomer(span, first)
+        if speaker is not None:
+            found.append(Candidate(speaker, "handover"))
+        speaker = self._other_participant(span)
+        if speaker is not None:
+            found.append(Candidate(speaker, "alternation"))
+        return self._with_context(found, position, first, last, bool(cues), any(self._is_reply(c) for _, c in cues))
+
+    def _cue_distance(self, cue, first: int, last: int) -> float:
+        tokens = first - cue.i if cue.i < first else max(0, cue.i - last)
+        return min(1.0, math.log1p(tokens) / 4)
+
+    def _with_context(self, candidates: list[Candidate], position: int, first: int, last: int, has_cue: bool,
+                      reply: bool = False) -> list[Candidate]:
+        """The features of each candidate that depend on the others and on the discourse so far."""
+        paragraph = self._paragraph_index(position)
+        last_act = self.history[-1] if self.history else None
+        gap = min(3, paragraph - last_act.paragraph) if last_act is not None else 3
+        sentence = self.doc[first].sent
+        opens = all(t.is_space or t.is_punct for t in self.doc[sentence.start : first])
+        names = {c.name for c in candidates}
+        words = last - first + 1
+        shared = {
+            "has_cue": float(has_cue),
+            "reply_cue": float(reply),
+            "quote_opens_sentence": float(opens),
+            "paragraph_gap": gap / 3,
+            "in_heading": float(paragraph == 0),
+            "rivals": min(3, len(names) - 1) / 3,
+            "quote_length": min(1.0, math.log1p(words) / 5),
+        }
+        result = []
+        for order, candidate in enumerate(candidates):
+            speaker = candidate.speaker
+            cluster = self.mentions.by_name.get(speaker.name)
+            first_named = min((m.start for m in cluster.entity.mentions), default=position) if cluster is not None else position
+            features = {
+                **shared,
+                **candidate.features,
+                f"rule={candidate.rule}": 1.0,
+                f"resolution={speaker.rule or 'none'}": 1.0,
+                f"rule+resolution={candidate.label}": 1.0,
+                f"prior>={min(9, int(speaker.confidence * 10))}": 1.0,
+                f"kind={speaker.kind}": 1.0,
+                "prior": speaker.confidence,
+                "first_proposed": float(order == 0),  # what the rules' own order of trust puts first
+                "same_as_first": float(speaker.name == candidates[0].name),
+                "support": min(3, sum(1 for c in candidates if c.name == speaker.name and c.rule != candidate.rule)) / 3,
+                "last_speaker": float(last_act is not None and last_act.speaker.name == speaker.name),
+                # `a rétorqué`: whoever answers, it is not the one who spoke last.
+                "answers_last_speaker": float(reply and last_act is not None and last_act.speaker.name == speaker.name),
+                "named_after": float(cluster is not None and first_named > position),
+                "newcomer": float(self._named_since_last_act(speaker, position)),
+                "has_via": float(speaker.via is not None),
+                **self._naming_features(cluster, position, sentence.start_char),
+            }
+            result.append(replace(candidate, features=features))
+        return result
+
+    def _naming_features(self, cluster: Cluster | None, position: int, sentence_start: int) -> dict[str, float]:
+        """Where the candidate was last named before the quote: how far, as a subject, in its sentence."""
+        mention = cluster.mention_before(position) if cluster is not None else None
+        if mention is None:
+            return {"never_named_before": 1.0}
+        tokens = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        subject = tokens is not None and len(tokens) > 0 and tokens.root.dep_.startswith("nsubj")
+        return {
+            "named_distance": min(1.0, math.log1p(max(0, position - mention.end)) / 8),
+            "named_as_subject": float(subject),
+            "named_in_sentence": float(mention.start >= sentence_start),
+        }
+
+    def _named_since_last_act(self, speaker: Speaker, position: int) -> bool:
+        """The candidate was named, outside quotes, after the last words quoted and before these."""
+        cluster = self.mentions.by_name.get(speaker.name)
+        if cluster is None:
+            return False
+        since = self.history[-1].position if self.history else 0
+        return any(since < m.start < position and not self._inside_marks(m.start) for m in cluster.entity.mentions)
+
+    def _inside_marks(self, char: int) -> bool:
+        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return token is not None and len(token) > 0 and self.in_quote[token[0].i]
+
+    def _other_participant(self, span: MarkedSpan) -> Speaker | None:
+        """In an exchange the words after a speaker's are often the other one's: the latest speaker
+        before the last who is not the last, within the last paragraphs."""
+        if not self.history:
+            return None
+        paragraph = self._paragraph_index(span.outer_start)
+        last = self.history[-1].speaker.name
+        other = next((act for act in reversed(self.history) if act.speaker.name != last and act.speaker.confidence >= 0.3), None)
+        if other is None or paragraph - other.paragraph > 3:
+            return None
+        return replace(other.speaker, confidence=0.3, rule=other.speaker.rule)
+
+    def _newcomer(self, span: MarkedSpan, first: int) -> Speaker | None:
+        """`« … », raconte X. ¶ Sa voisine, Y, regarde la rivière. « … »`: a person introduced after the
+        last words quoted, in the sentences just before a quote that has no cue of its own, hands the
+        floor over: the person named last there is proposed."""
+        since = self.history[-1].position if self.history else 0
+        start = max(since, self.doc[first].sent.start_char - 400)
+        best, best_start = None, -1
+        for cluster in self.mentions.clusters:
+            if cluster.kind != PERSON:
+                continue
+            for mention in cluster.entity.mentions:
+                if start < mention.start < span.outer_start and mention.start > best_start and not self._inside_marks(mention.start):
+                    best, best_start = cluster, mention.start
+        if best is None or (self.history and self.history[-1].speaker.name == best.name):
+            return None
+        return replace(self.speaker_of(best, 0.45, span.outer_start), rule="introduced")
 
     def _attribute_turn(self, turn: Turn) -> Quote | None:
         """An interview answer or a dialogue line: its speaker comes from the layout."""
         speaker = self.turn_speakers.speaker(turn)
-        self._remember(turn.start, speaker)
-        return self._quote(self.text[turn.start : turn.end], turn.start, turn.end, DIRECT, self.turn_speakers.tags.get(turn.start), speaker)
+        cue = self.turn_speakers.tags.get(turn.start)
+        candidates = [Candidate(speaker, "turn", cue)] if speaker is not None else []
+        tokens = self.doc.char_span(turn.start, turn.end, alignment_mode="expand")
+        first, last = (tokens[0].i, tokens[-1].i) if tokens is not None and len(tokens) else (0, 0)
+        candidates = self._with_context(candidates, turn.start, first, last, cue is not None)
+        return self._decided(self.text[turn.start : turn.end], turn.start, turn.end, DIRECT, candidates, turn.start)
 
-    def _quote(self, text: str, start: int, end: int, kind: str, cue, speaker: Speaker | None) -> Quote:
-        """The record, with its evidence; below the threshold the speaker becomes a candidate only."""
-        confident = speaker is not None and speaker.confidence >= ABSTAIN_BELOW
+    def _decided(self, text: str, start: int, end: int, kind: str, candidates: list[Candidate], position: int) -> Quote:
+        """The one decision for a quote, remembered as the discourse's latest speech act."""
+        decision = decide(candidates, self.scorer)
+        winner = decision.winner
+        # The discourse keeps the rules' own confidence: the rules that read it were written on that scale.
+        self._remember(position, winner.speaker if winner is not None else None)
+        quote = self._quote(text, start, end, kind, winner, decision)
+        self.considered.append((quote, candidates))
+        return quote
+
+    def _quote(self, text: str, start: int, end: int, kind: str, winner: Candidate | None, decision: Decision) -> Quote:
+        """The record, with its evidence; when abstaining the speaker becomes a candidate only."""
+        confident = winner is not None and not decision.abstain
+        cue = winner.cue if winner is not None else None
         cue_start, cue_end = self._cue_bounds(cue) if cue is not None else (-1, -1)
-        cue_text = self.text[cue_start:cue_end] if cue is not None else ""
-        via = speaker.via if speaker is not None and speaker.via is not None else None
+        via = winner.speaker.via if winner is not None else None
         return Quote(
             text=text,
             start=start,
             end=end,
-            speaker=speaker.name if confident else None,
-            speaker_kind=speaker.kind if confident else None,
+            speaker=winner.name if confident else None,
+            speaker_kind=winner.speaker.kind if confident else None,
             kind=kind,
-            cue=cue_text,
-            confidence=round(speaker.confidence, 2) if speaker is not None else 0.0,
-            candidate=speaker.name if speaker is not None else None,
+            cue=self.text[cue_start:cue_end] if cue is not None else "",
+            confidence=decision.confidence,
+            candidate=winner.name if winner is not None else None,
             cue_start=cue_start,
             cue_end=cue_end,
             via=via.text if via else "",
             via_start=via.start if via else -1,
             via_end=via.end if via else -1,
+            rule=winner.label if winner is not None else "",
         )
 
     def _cue_bounds(self, cue) -> tuple[int, int]:
@@ -228,11 +385,13 @@ class Attributor:
             token = self.doc[i]
             if not (self._is_speech_verb(token, last) or self._is_source_preposition(token)):
                 continue
-            distance = first - i if i < first else i - last
-            incise = token.pos_ in ("VERB", "AUX") and self._is_incise(last, token)
+            distance = first - i if i < first else max(0, i - last)
+            inner = first < i < last  # `« …, promet la directrice, … »`: the incise inside the marks
+            incise = inner or (token.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") and self._is_incise(last, token))
             governs = i < first and i in governors and token.pos_ in ("VERB", "AUX")
-            found.append((0 if governs else 1 if incise else 2, distance, token))
-        return [token for _, _, token in sorted(found, key=lambda item: (item[0], item[1]))]
+            kind = "selon" if self._is_source_preposition(token) else "governs" if governs else "inner-incise" if inner else "incise" if incise else "near"
+            found.append((0 if governs else 1 if incise else 2, distance, kind, token))
+        return [(kind, token) for _, _, kind, token in sorted(found, key=lambda item: (item[0], item[1]))]
 
     def _reporting_governors(self, first: int, last: int) -> set[int]:
         """Verbs whose complement clause or object holds the quote (`a déclaré que « … »`)."""
@@ -281,8 +440,13 @@ class Attributor:
     def _is_speech_verb(self, token, incise_after: int | None = None) -> bool:
         """A reporting verb used as a verb: not a participle qualifying a noun (`l'appel demandé par`).
         Verbs such as `lancer` report speech only in an incise (`», a lancé X`)."""
+        if any(c.dep_ == "aux:pass" and c.lemma_ == "être" for c in token.children):
+            return False  # "X a été félicité par l'entraîneur": X said nothing
         lemma = speech_lemma(token)
-        if incise_after is not None and token.pos_ == "VERB" and self._inverted_subject(token) and self._is_incise(incise_after, token):
+        # The tagger reads some reporting verbs after a quote as adjectives or nouns (`», complète X`):
+        # in that place, the shape and the lemma decide.
+        shaped = token.pos_ == "VERB" or (token.pos_ in ("ADJ", "NOUN", "PROPN") and (lemma in SPEECH_VERBS or lemma in INCISE_VERBS))
+        if incise_after is not None and shaped and self._inverted_subject(token) and self._is_incise(incise_after, token):
             return True  # "», a-t-elle attaqué", "», glisse un riverain": French inverts the subject only to report
         if lemma in INCISE_VERBS:
             return incise_after is not None and token.pos_ in ("VERB", "AUX") and self._is_incise(incise_after, token)
@@ -298,7 +462,7 @@ class Attributor:
         )
 
     # --- cue to speaker ---------------------------------------------------------------------------
-    def _speaker_of_cue(self, cue, position: int) -> Speaker | None:
+    def speaker_of_cue(self, cue, position: int) -> Speaker | None:
         self.replying = self._is_reply(cue)
         try:
             speaker = self._speaker_of_cue_words(cue, position)
@@ -306,7 +470,7 @@ class Attributor:
             self.replying = False
         # The cue's own verb was met first as indirect speech: the last speaker is the one before it.
         last = next((act.speaker for act in reversed(self.history) if act.position < cue.idx), None)
-        if speaker is not None and self._is_reply(cue) and last is not None and last.name == speaker.name and last.confidence >= ABSTAIN_BELOW:
+        if speaker is not None and self._is_reply(cue) and last is not None and last.name == speaker.name and last.confidence >= SURE_LAST_SPEAKER:
             return replace(speaker, confidence=min(speaker.confidence, 0.45))  # one does not answer oneself
         return speaker
 
@@ -321,18 +485,18 @@ class Attributor:
         if self._is_source_preposition(cue):
             following = [t for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 25)]]
             head = next((t for t in following if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[t.i]), None)
-            return self._resolve_phrase(head, position) if head is not None else None
+            return self.resolve_phrase(head, position) if head is not None else None
         chain = [cue]
         while len(chain) < 5 and chain[-1].dep_ in ("advcl", "xcomp", "conj", "acl") and chain[-1].head is not chain[-1]:
             chain.append(chain[-1].head)  # "…, ajoutant que …" shares its subject with the main verb
         # A reporting verb up the chain gives the subject before any other verb does.
         for verb in sorted(chain, key=lambda v: (not self._is_speech_verb(v), chain.index(v))):
-            subject = self._subject(verb)
-            speaker = self._resolve_phrase(subject, position) if subject is not None else None
+            subject = self.subject(verb)
+            speaker = self.resolve_phrase(subject, position) if subject is not None else None
             if speaker is not None:
                 return speaker  # else a thing: the verb it hangs on may have a speaker
         subject = self._preverbal_subject(cue)
-        return self._resolve_phrase(subject, position) if subject is not None else None
+        return self.resolve_phrase(subject, position) if subject is not None else None
 
     def _preverbal_subject(self, verb):
         """When the parse gives the verb no subject: the nearest noun to its left, outside
@@ -351,7 +515,7 @@ class Attributor:
             i -= 1
         return None
 
-    def _subject(self, verb):
+    def subject(self, verb):
         """The verb's subject; a participle clause (`…, jugeant la réforme « inacceptable »`) has none
         of its own: the clause it hangs on gives it."""
         # A participle clause or an infinitive (`tenté de désamorcer la polémique`) has no subject after it.
@@ -379,6 +543,11 @@ class Attributor:
             if token.pos_ == "ADP" or token.lower_ == "lors":
                 i = self._skip_phrase(i)  # "de son côté", "devant la presse", "lors d'un colloque": circumstances
                 continue
+            if token.text == "(":
+                closing = next((t.i for t in doc[i + 1 : i + 12] if t.text == ")"), None)
+                if closing is not None:
+                    i = closing + 1  # "sur X (ex-Twitter)": an aside
+                    continue
             if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _SKIP_AFTER_VERB:
                 return token
             if token.pos_ in ("VERB",):
@@ -427,7 +596,7 @@ class Attributor:
             i += 1
         return tokens
 
-    def _resolve_phrase(self, head, position: int) -> Speaker | None:
+    def resolve_phrase(self, head, position: int) -> Speaker | None:
         """The speaker a subject noun phrase stands for, or None when it cannot speak (a thing,
         an event, a time): the caller then keeps looking or abstains."""
         if head.lower_ in _PRONOUNS:
@@ -442,24 +611,24 @@ class Attributor:
         for token in phrase:
             cluster = self.mentions.cluster_at(token)
             if cluster is not None and cluster.kind == PERSON:
-                return self._speaker_of(cluster, 0.95)
+                return replace(self.speaker_of(cluster, 0.95), rule="named")
         name = self._name_in_phrase(phrase)
         if name:
-            return Speaker(name, PERSON)
+            return Speaker(name, PERSON, rule="name-in-phrase")
         own = self.mention_owner.get(head.idx)
         if own:
             # A place that speaks is its government ("Moscou a répliqué"): the one the article names for it.
             government = self._government_of(own[0]) if own[0].kind == PLACE else None
             if government is not None:
                 return government
-            return Speaker(own[0].name, ORGANIZATION, head.lemma_, confidence=0.9 if own[0].kind != PLACE else 0.75)
+            return Speaker(own[0].name, ORGANIZATION, head.lemma_, confidence=0.9 if own[0].kind != PLACE else 0.75, rule="organisation" if own[0].kind != PLACE else "place")
         if head.pos_ == "PROPN" or (head.text[:1].isupper() and not head.is_stop and (head.pos_ != "NOUN" or not head.is_sent_start)):
-            named = self._person_by_name(head.text)
+            named = self.person_by_name(head.text)
             if named:
-                return Speaker(named.name, PERSON)
+                return Speaker(named.name, PERSON, rule="surname")
             name = " ".join(t.text for t in phrase if t.pos_ != "DET" and t.lower_ not in ARTICLES)
             # French names people without an article: "le Kremlin" is an institution, "Poutine" a person.
-            return Speaker(name, ORGANIZATION if phrase[0].pos_ == "DET" else PERSON, confidence=0.7)
+            return Speaker(name, ORGANIZATION if phrase[0].pos_ == "DET" else PERSON, confidence=0.7, rule="proper-noun")
         if head.pos_ != "NOUN":
             return None
         organisations = [o[0] for o in (self.mention_owner.get(t.idx) for t in phrase) if o and o[0].kind != PERSON]
@@ -477,7 +646,7 @@ class Attributor:
             descriptor = descriptor[0].lower() + descriptor[1:]  # "Un responsable" opening a sentence
         gender = phrase_gender(phrase)
         if determiner in INDEFINITE_DETERMINERS:
-            return Speaker(descriptor, ANONYMOUS, head.lemma_, confidence=0.85, gender=gender)
+            return Speaker(descriptor, ANONYMOUS, head.lemma_, confidence=0.85, gender=gender, rule="indefinite")
         if determiner == "les" and "Plur" in head.morph.get("Number") and likeness > 0:
             body = self._body_of_members(head)
             if body is not None:
@@ -490,7 +659,7 @@ class Attributor:
             if act.speaker.head == head.lemma_ or (
                 head.lemma_ in ANAPHORIC_SOURCES and act.speaker.kind == ANONYMOUS and act.speaker.head in ANAPHORIC_SOURCES
             ):
-                return act.speaker
+                return replace(act.speaker, rule="same-descriptor")
         epithet = self._epithet_of_last_speaker(head, determiner, position, gender, role)
         if epithet is not None:
             return epithet
@@ -498,12 +667,12 @@ class Attributor:
         if likely is not None:
             return likely
         if organisations and likeness <= 0:
-            return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_, confidence=0.7)
+            return Speaker(descriptor.split(" ", 1)[-1] if determiner else descriptor, ORGANIZATION, head.lemma_, confidence=0.7, rule="organisation-noun")
         if institution:
-            return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_, confidence=0.7)
+            return Speaker(descriptor.split(" ", 1)[-1] if determiner in DEFINITE_ARTICLES else descriptor, ORGANIZATION, head.lemma_, confidence=0.7, rule="institution")
         definite = determiner in _DEFINITE
         # A definite role nobody in the article holds is one known person we cannot name: not sure.
-        return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=definite, confidence=0.55 if definite else 0.7, gender=gender)
+        return Speaker(descriptor, ANONYMOUS, head.lemma_, definite=definite, confidence=0.55 if definite else 0.7, gender=gender, rule="definite-descriptor" if definite else "descriptor")
 
     def _in_statement(self, head) -> bool:
         """The clause says the words come from a press release (`dans un communiqué`)."""
@@ -516,7 +685,7 @@ class Attributor:
         if not named:
             return None
         mention, cluster = max(named, key=lambda pair: pair[0].start)
-        return self._speaker_of(cluster, 0.7, head.idx)
+        return replace(self.speaker_of(cluster, 0.7, head.idx), rule="statement-issuer")
 
     def _body_of_members(self, members) -> Speaker | None:
         """`la brigade de police de Rochefort … ont indiqué les policiers`: a plural noun of people
@@ -530,10 +699,10 @@ class Attributor:
                 top = top.head  # "la compagnie de gendarmerie": the body is the whole phrase
             own = self.mention_owner.get(top.idx)
             if own is not None and own[0].kind == ORGANIZATION:
-                return Speaker(own[0].name, ORGANIZATION, top.lemma_, confidence=0.75)
+                return Speaker(own[0].name, ORGANIZATION, top.lemma_, confidence=0.75, rule="members-body")
             phrase = self._phrase_tokens(top)
             words = [t.text for t in phrase if not (t.pos_ == "DET" and t.i < top.i)]
-            return Speaker(" ".join(words).replace("' ", "'"), ORGANIZATION, top.lemma_, confidence=0.75)
+            return Speaker(" ".join(words).replace("' ", "'"), ORGANIZATION, top.lemma_, confidence=0.75, rule="members-body")
         return None
 
     def _government_of(self, place: Entity) -> Speaker | None:
@@ -560,14 +729,14 @@ class Attributor:
         ranked = sorted(scored.items(), key=lambda pair: -pair[1])
         if not ranked or ranked[0][1] < 0.45 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.1):
             return None
-        return Speaker(ranked[0][0], ORGANIZATION, ranked[0][0].split()[0], confidence=0.75)
+        return Speaker(ranked[0][0], ORGANIZATION, ranked[0][0].split()[0], confidence=0.75, rule="government")
 
     def _given_role(self, head) -> bool:
         """The article itself gave this noun as somebody's role ("X, l'opérateur historique")."""
         lemma = role_of(self.doc[head.i : head.i + 1])
         return lemma is not None and any(r.head == lemma.head for c in self.mentions.clusters for r in c.roles)
 
-    def _speaker_of(self, cluster: Cluster, confidence: float, position: int | None = None) -> Speaker:
+    def speaker_of(self, cluster: Cluster, confidence: float, position: int | None = None) -> Speaker:
         """The cluster as a speaker; `via` is its naming mention nearest before `position` (after, if none)."""
         via = None
         if position is not None:
@@ -592,10 +761,11 @@ class Attributor:
             return None  # the last speaker was given another title: "la ministre" answering "la rapporteure"
         newcomer = self._person_named_since(last.position, head.idx, gender)
         if newcomer is not None and newcomer.name != last.speaker.name:
+            self.alternatives.append(replace(last.speaker, confidence=0.3, rule="epithet"))
             # Someone was introduced after the last speaker spoke: the title may be theirs. Not sure.
-            return self._speaker_of(newcomer, 0.45, position)
+            return replace(self.speaker_of(newcomer, 0.45, position), rule="epithet-newcomer")
         same_paragraph = self._paragraph_index(position) == last.paragraph
-        return replace(last.speaker, confidence=0.6 if same_paragraph else 0.45)
+        return replace(last.speaker, confidence=0.6 if same_paragraph else 0.45, rule="epithet")
 
     def _person_named_since(self, start: int, end: int, gender: str | None) -> Cluster | None:
         """The person of agreeing gender named last between `start` and `end`, outside quotes."""
@@ -623,7 +793,7 @@ class Attributor:
                 return " ".join(t.text for t in run)
         return None
 
-    def _person_by_name(self, text: str) -> Entity | None:
+    def person_by_name(self, text: str) -> Entity | None:
         """The person a name stands for: the same surname, or a first name alone that only one
         person named in full has (`confie Nicolas`)."""
         named = next((e for e in self.entities if e.kind == PERSON and compatible_people(text, e.name)), None)
@@ -643,8 +813,13 @@ class Attributor:
             return None
         best_score, best = holders[0]
         runner_up = holders[1][0] if len(holders) > 1 else None
+        self._propose_others([c for _, c in holders[1:3]], "role-holder-other", position)
         confidence = 0.85 if runner_up is None or best_score - runner_up >= 0.5 else 0.55
-        return self._speaker_of(best, confidence, position)
+        return replace(self.speaker_of(best, confidence, position), rule="role-holder")
+
+    def _propose_others(self, clusters: list[Cluster], rule: str, position: int) -> None:
+        """Holders ranked after the best are candidates too: the scorer may prefer them."""
+        self.alternatives += [replace(self.speaker_of(c, 0.3, position), rule=rule) for c in clusters]
 
     def _likely_holder(self, role: Role | None, head, gender: str | None, position: int) -> Speaker | None:
         """A definite role nobody was given by name: in news it is the most salient person who fits."""
@@ -655,7 +830,8 @@ class Attributor:
             return None
         best_score, best = likely[0]
         margin = best_score - likely[1][0] if len(likely) > 1 else 1.0
-        return self._speaker_of(best, 0.4 + min(0.4, margin / 2), position)
+        self._propose_others([c for _, c in likely[1:3]], "likely-holder-other", position)
+        return replace(self.speaker_of(best, 0.4 + min(0.4, margin / 2), position), rule="likely-holder")
 
     def _latter(self, token, position: int) -> Speaker | None:
         """`ce dernier`, `celle-ci`: the last person mentioned before, of that gender."""
@@ -664,9 +840,9 @@ class Attributor:
         people = [(m, c) for m, c in people if m is not None and m.end <= token.idx and not (c.gender and c.gender != gender)]
         last_act = next((act for act in reversed(self.history) if act.position < token.idx), None)
         if not people or (last_act is not None and last_act.position > max(m.start for m, _ in people)):
-            return replace(last_act.speaker, confidence=0.75) if last_act is not None else None  # an unnamed source just quoted
+            return replace(last_act.speaker, confidence=0.75, rule="latter") if last_act is not None else None  # an unnamed source just quoted
         mention, cluster = max(people, key=lambda pair: pair[0].start)
-        return self._speaker_of(cluster, 0.8, position)
+        return replace(self.speaker_of(cluster, 0.8, position), rule="latter")
 
     def _antecedent(self, pronoun, position: int) -> Speaker | None:
         """A subject pronoun: candidates are the people (and, for il/elle, organisations) mentioned
@@ -706,10 +882,10 @@ class Attributor:
                 score -= 0.4
             if cluster.kind != PERSON:
                 score -= 0.6
-            scored.append((score, self._speaker_of(cluster, 0.0, position)))
+            scored.append((score, self.speaker_of(cluster, 0.0, position)))
         # Unnamed sources quoted before ("un haut responsable … a-t-il ajouté") are candidates too.
         for act in self.history[-6:]:
-            if act.speaker.kind != ANONYMOUS or paragraph - act.paragraph > 3 or (act.speaker.gender and act.speaker.gender != gender):
+            if act.position >= pronoun.idx or act.speaker.kind != ANONYMOUS or paragraph - act.paragraph > 3 or (act.speaker.gender and act.speaker.gender != gender):
                 continue
             score = -(pronoun.idx - act.position) / 400 + 0.5 + (0.75 if act.speaker.name == last_speaker and not self.replying else 0.0)
             if act.speaker.gender is None:
@@ -725,12 +901,14 @@ class Attributor:
         confidence = 0.6 + min(0.35, margin / 4)
         if best.kind != PERSON and self._someone_else_since(seen_at.get(best.name, pronoun.idx), pronoun, gender, best.name, position):
             confidence = min(confidence, 0.45)
-        return replace(best, confidence=confidence)
+        return replace(best, confidence=confidence, rule="pronoun")
 
     def _someone_else_since(self, since: int, pronoun, gender: str, name: str, position: int) -> bool:
         """`Le parquet a dit … « … », précisait le texte. Le prévenu a contesté. « … », a-t-il assuré`:
         a person the article describes but does not name was the subject of a sentence between the
         organisation chosen as antecedent and the pronoun; the pronoun is more likely theirs."""
+        if since >= pronoun.idx:
+            return False
         for token in self.doc.char_span(since, pronoun.idx, alignment_mode="expand") or []:
             if self.in_quote[token.i] or token.pos_ != "NOUN" or not token.dep_.startswith("nsubj") or token.i in self.mentions.owner:
                 continue
@@ -740,7 +918,7 @@ class Attributor:
             agreement = phrase_gender(self._phrase_tokens(token))
             if agreement and agreement != gender:
                 continue
-            resolved = self._resolve_phrase(token, position)
+            resolved = self.resolve_phrase(token, position)
             if resolved is None or resolved.name != name:
                 return True
         return False
@@ -766,9 +944,9 @@ class Attributor:
             return None  # words inside a sentence of their own, or a speaker just before and a name past the paragraph
         for token in following:
             if self._is_speech_verb(token):
-                subject = self._subject(token)
+                subject = self.subject(token)
                 if subject is not None and subject.lower_ not in _PRONOUNS:
-                    return self._resolve_phrase(subject, following.start_char)
+                    return self.resolve_phrase(subject, following.start_char)
         return None
 
     def _continuing_speaker(self, span: MarkedSpan, first: int, last: int) -> Speaker | None:
@@ -797,62 +975,24 @@ class Attributor:
 
     def _indirect(self, verb) -> Quote | None:
         """`X a averti que …` without quote marks: reported speech of the second kind."""
-        speaker = self._speaker_of_cue(verb, verb.idx)
+        speaker = self.speaker_of_cue(verb, verb.idx)
         clause = next(
             (c for c in verb.children if c.dep_ == "ccomp" and any(g.lower_ in ("que", "qu’", "qu'") and g.dep_ == "mark" for g in c.children)),
             None,
         )
-        self._remember(verb.idx, speaker)
-        if clause is None or speaker is None:
-            return None
-        tokens = list(clause.subtree)
-        if any(self.in_quote[t.i] for t in tokens):
-            return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if tokens[0].lower_ in ("que", "qu’", "qu'"):
+        tokens = list(clause.subtree) if clause is not None and speaker is not None else []
+        start = tokens[0].idx if tokens else 0
+        if tokens and tokens[0].lower_ in ("que", "qu’", "qu'"):
             start = tokens[1].idx if len(tokens) > 1 else start
-        text = self.text[start:end].rstrip(" .,;")
-        if len(text.split()) < 3:
+        text = self.text[start : tokens[-1].idx + len(tokens[-1].text)].rstrip(" .,;") if tokens else ""
+        if not tokens or any(self.in_quote[t.i] for t in tokens) or len(text.split()) < 3:
+            self._remember(verb.idx, speaker)  # speech without words to quote still makes its speaker the last
             return None
-        return self._quote(text, start, start + len(text), INDIRECT, verb, speaker)
+        candidates = self._with_context([Candidate(speaker, "indirect", verb)], verb.idx, tokens[0].i, tokens[-1].i, True)
+        return self._decided(text, start, start + len(text), INDIRECT, candidates, verb.idx)
 
 
 def _derives(people: str, body: str) -> bool:
     """`policier` and `police`, `gendarmes` and `gendarmerie`: one word built on the other's stem."""
     shared = len(os.path.commonprefix([people, body]))
     return shared >= 5 and shared >= min(len(people), len(body)) - 1
-
-
-_SPECIFICITY = {PERSON: 3, ANONYMOUS: 2, ORGANIZATION: 1, None: 0}
-
-
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", fold(text))) - FUNCTION_WORDS
-
-
-def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
-    """The same words quoted twice in one article come from one source: a quote left without a
-    speaker, or given to an institution by a headline's metonymy (`Moscou exclut toute « concession »`),
-    takes the most specific speaker found for the same words elsewhere in the article."""
-    best: dict[frozenset[str], Quote] = {}
-    for quote in quotes:
-        key = _content_words(quote.text)
-        if quote.kind == DIRECT and key and _SPECIFICITY[quote.speaker_kind] > _SPECIFICITY[best[key].speaker_kind if key in best else None]:
-            best[key] = quote
-    shared = []
-    for quote in quotes:
-        source = best.get(_content_words(quote.text)) if quote.kind == DIRECT else None
-        if source is not None and _SPECIFICITY[quote.speaker_kind] < 2 and _SPECIFICITY[source.speaker_kind] > _SPECIFICITY[quote.speaker_kind]:
-            # The evidence is the other quote's: its cue and chain say why these words are that speaker's.
-            quote = replace(
-                quote, speaker=source.speaker, speaker_kind=source.speaker_kind, confidence=source.confidence,
-                candidate=None, cue=source.cue, cue_start=source.cue_start, cue_end=source.cue_end,
-                via=source.via, via_start=source.via_start, via_end=source.via_end,
-            )
-        shared.append(quote)
-    return shared
-
-
-def extract_quotes(doc, entities: list[Entity], text: str | None = None) -> list[Quote]:
-    text = text if text is not None else doc.text
-    return share_repeated_quotes(HeadingSpeakers(text, entities).apply(Attributor(doc, entities, text).quotes()))

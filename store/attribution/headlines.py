@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 
 from .interviews import is_byline
-from .lexicon import FUNCTION_WORDS, fold
-from .records import DIRECT, PERSON, Entity, Quote
+from ..lexicon import FUNCTION_WORDS, fold
+from ..records import DIRECT, PERSON, Entity, Quote
 
 LEAD_PARAGRAPHS = 3  # how far after a headline its lead may name the speaker
 HEADING_WORDS = 30  # a longer line is a paragraph, even without a final full stop
