@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="ukr-tui", parents=[common],
                            description="Browse French news on the Biden–Putin diplomacy over Ukraine: who said what, when, where.")
     parser.add_argument("--version", action="version", version=f"ukr-tui {__version__}")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the store read-only: nothing is imported, marked read or dated")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     dating = argparse.ArgumentParser(add_help=False)
     dating.add_argument("--metadata", type=Path, metavar="FILE.csv",
@@ -48,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
+    serving = commands.add_parser("serve", parents=[common], help="serve the app to web browsers (textual-serve)")
+    serving.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serving.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serving.add_argument("--writable", action="store_true",
+                         help="let the first browser tab write the store (read state, dates); default: read-only")
+    serving.add_argument("--public-url", metavar="URL",
+                         help="the address browsers reach the server at, when not http://HOST:PORT (a proxy, a name)")
     return parser
 
 
@@ -57,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
     db = getattr(args, "db", None) or default_store_path()
     commands = {"import": cmd_import, "quotes": cmd_quotes, "extract": cmd_extract, "evaluate": cmd_evaluate,
-                "restore": cmd_restore}
+                "restore": cmd_restore, "serve": cmd_serve}
     try:
         if args.command is None:
-            return run_tui(db)
+            return run_tui(db, writable=not args.read_only)
         return commands[args.command](args, db)
     except (InputError, StoreError) as error:
         warn(str(error))
@@ -95,12 +104,14 @@ def json_line(record: dict) -> str:
     return json_for_terminal(json.dumps(record, ensure_ascii=False))
 
 
-def run_tui(db: Path) -> int:
+def run_tui(db: Path, writable: bool = True) -> int:
     from store import bundled_seeds_dir
 
     from .app import UkrTuiApp
 
-    app = UkrTuiApp(db, bundled_seeds_dir())
+    if not writable:
+        _existing_store(db)
+    app = UkrTuiApp(db, bundled_seeds_dir(), writable=writable)
     app.run()
     return app.return_code or 0
 
@@ -241,6 +252,26 @@ def cmd_restore(args, db: Path) -> int:
     from store import restore_backup
 
     print(printable(restore_backup(db), single_line=True))
+    return 0
+
+
+def cmd_serve(args, db: Path) -> int:
+    from store import InputError
+
+    from .web import is_loopback, serve
+
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise InputError("serve needs textual-serve: pip install textual-serve") from None
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port}: not a port (1-65535)")
+    if not args.writable:
+        _existing_store(db)  # read-only cannot import the seeds: say so now, not in each browser tab
+    if not is_loopback(args.host):
+        warn(f"serving on {args.host}: anyone who can reach this address can read the store"
+             + ("" if not args.writable else " and change it") + "; there is no login")
+    serve(db, args.host, args.port, args.writable, args.public_url)
     return 0
 
 
