@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     dating.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date of the one file given")
     importing = commands.add_parser("import", parents=[common, dating], help="add article files or folders to the store")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--cluster", metavar="tcp://HOST:8786",
+                           help="parse on this dask.distributed scheduler's workers (pip install 'ukr-tui[cluster]')")
+    importing.add_argument("--workers", type=int, metavar="N",
+                           help="parse on a local dask cluster of N worker processes; with --cluster, wait for N workers")
     quotes = commands.add_parser("quotes", parents=[common], help="list stored quotes")
     quotes.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (any spelling of the name)")
     quotes.add_argument("--json", action="store_true", help="one JSON object per quote, one per line")
@@ -143,6 +147,7 @@ def cmd_import(args, db: Path) -> int:
 
     from store import ImportProgress, InputError
 
+    cluster = _cluster_spec(args)
     missing = [p for p in args.paths if not p.exists()]
     present = [p for p in args.paths if p.exists()]
     if not present:
@@ -162,7 +167,8 @@ def cmd_import(args, db: Path) -> int:
                 bar.update(task, completed=step.done, total=step.total, rate=rate,
                            description=f"Importing {printable(step.current[:40], single_line=True)}")
 
-            report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published)
+            report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published,
+                                          cluster=cluster)
     finally:
         library.close()
     for error in report.errors:
@@ -176,6 +182,21 @@ def cmd_import(args, db: Path) -> int:
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or missing else 0
+
+
+def _cluster_spec(args):
+    """Where `import` parses: None for this machine's own processes, else a dask cluster (checked
+    before the store is opened, so a missing dask or a bad count is one line and nothing else)."""
+    from store import InputError
+
+    if args.cluster is None and args.workers is None:
+        return None
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers {args.workers}: give at least 1")
+    from store.cluster import ClusterSpec, require_distributed
+
+    require_distributed()
+    return ClusterSpec(address=args.cluster, workers=args.workers)
 
 
 def cmd_quotes(args, db: Path) -> int:
