@@ -106,7 +106,7 @@ def start_local_cluster(workers: int):
     from distributed import LocalCluster
 
     return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                        dashboard_address=None, silence_logs=logging.ERROR)
+                        dashboard_address=None, silence_logs=logging.CRITICAL)  # its own shutdown chatter; failures surface here
 
 
 def _client(spec: ClusterSpec):

@@ -211,7 +211,7 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     if not fresh:
         cluster = None  # nothing to parse: no cluster is started or reached
     if fresh and progress:
-        step = f"starting {cluster.describe()}" if cluster else "loading the French language model"
+        step = f"parsing on {cluster.describe()}" if cluster else "loading the French language model"
         progress(ImportProgress(done, len(files), step, time.monotonic() - started))
     texts = ((path.name, text) for path in fresh
              if (text := pages[path.name].text if path.name in pages else _read_again(path, report, advance)) is not None)
