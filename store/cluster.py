@@ -8,8 +8,8 @@ loses nothing: the scheduler runs its batches again on another worker, and a bat
 `allowed-failures` workers in a row (dask's setting, 3 by default) is reported file by file and
 skipped, for the next import to try again.
 
-Needs `pip install 'ukr-tui[cluster]'` here and on every worker (the same version of ukr-tui: the
-records are built there). Give the workers one thread each (`dask worker --nthreads 1`) and as many
+Needs the `cluster` extra (`pip install '.[cluster]'` in a checkout) here and on every worker, the
+same version of ukr-tui (the records are built there). Give the workers one thread each (`dask worker --nthreads 1`) and as many
 processes as cores: the parser holds Python's lock, so threads of one process would take turns.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ try:  # this module is imported only when a cluster is asked for; require_distri
 except ImportError:
     WorkerPlugin = object
 
-INSTALL_HINT = "pip install 'ukr-tui[cluster]'"
+INSTALL_HINT = "install ukr-tui[cluster] (pip install '.[cluster]' in a checkout)"
 CONNECT_SECONDS = 30.0
 _MODEL_LOCK = threading.Lock()  # one parse at a time in a worker process, whatever its thread count
 

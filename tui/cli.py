@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", parents=[common, dating], help="add article files or folders to the store")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--cluster", metavar="tcp://HOST:8786",
-                           help="parse on this dask.distributed scheduler's workers (pip install 'ukr-tui[cluster]')")
+                           help="parse on this dask.distributed scheduler's workers (the cluster extra: pip install '.[cluster]')")
     importing.add_argument("--workers", type=int, metavar="N",
                            help="parse on a local dask cluster of N worker processes; with --cluster, wait for N workers")
     quotes = commands.add_parser("quotes", parents=[common], help="list stored quotes")
