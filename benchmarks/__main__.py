@@ -1,6 +1,7 @@
 """The figures of issue 11, measured in one run beside a bare Textual baseline:
 
     python -m benchmarks [--articles 10000 [100000 ...]] [--presses 30] [--import-files 40]
+    python -m benchmarks import [--workers 1 2] [--files 200]   (benchmarks/import_scale.py)
 
 For each size: a store of that many distinct generated articles (benchmarks/corpus.py), then
 ukr-tui and the bare app (a DataTable of the same rows and a Static reader), each in a process of
@@ -79,6 +80,10 @@ def import_figures(folder: Path, count: int) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["import"]:  # `python -m benchmarks import --workers 1 2`: benchmarks/import_scale.py
+        from benchmarks.import_scale import main as import_scale
+
+        return import_scale(sys.argv[2:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000])
     parser.add_argument("--presses", type=int, default=30)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .db import Store
 from .anchoring import date_stored_from_corpus
@@ -26,6 +27,9 @@ from .pages import Page
 from .pipeline import article_id, describe, parse_many, read_source
 from .reading import InputError, expand_paths
 from .records import BASIS_USER, Article
+
+if TYPE_CHECKING:
+    from .cluster import ClusterSpec
 
 PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save
 CHUNK = 8  # files per model stream: big enough for full batches, small enough for steady progress
@@ -133,8 +137,14 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _parsed(items: Iterable[tuple[str, str]], workers: int, seconds_per_file: float) -> Iterator[Article | str]:
+def _parsed(items: Iterable[tuple[str, str]], workers: int, seconds_per_file: float,
+            cluster: ClusterSpec | None = None) -> Iterator[Article | str]:
     """Results in the order of `items`; several workers each load their own model."""
+    if cluster is not None:
+        from .cluster import parsed_on_cluster
+
+        yield from parsed_on_cluster(items, cluster, seconds_per_file)
+        return
     if workers <= 1:
         for chunk in _chunks(items, CHUNK):
             yield from parse_chunk(chunk, seconds_per_file)
@@ -155,9 +165,11 @@ def _parsed(items: Iterable[tuple[str, str]], workers: int, seconds_per_file: fl
 # --- import ------------------------------------------------------------------------------------------
 def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None = None, batch: int = 200,
                  workers: int | None = 1, seconds_per_file: float = SECONDS_PER_FILE,
-                 metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
+                 metadata_file: Path | None = None, published: str | None = None,
+                 cluster: ClusterSpec | None = None) -> ImportReport:
     """Parse and store the new files in `workers` processes; None chooses: several for a large
-    import, one otherwise (each process spends seconds loading the French model). Metadata (a
+    import, one otherwise (each process spends seconds loading the French model); or on a dask
+    cluster (`cluster`, store/cluster.py), the results committed here all the same. Metadata (a
     metadata.csv beside the files, `metadata_file`, or `published` for one file) and what saved
     web pages say of themselves are applied as articles come back."""
     files = expand_paths(list(paths))
@@ -196,12 +208,15 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     fresh = [path for path in files if text_or_none(path) is not None]
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(fresh) >= PARALLEL_IMPORT_FROM else 1
+    if not fresh:
+        cluster = None  # nothing to parse: no cluster is started or reached
     if fresh and progress:
-        progress(ImportProgress(done, len(files), "loading the French language model", time.monotonic() - started))
+        step = f"parsing on {cluster.describe()}" if cluster else "loading the French language model"
+        progress(ImportProgress(done, len(files), step, time.monotonic() - started))
     texts = ((path.name, text) for path in fresh
              if (text := pages[path.name].text if path.name in pages else _read_again(path, report, advance)) is not None)
     pending: list[Article] = []
-    for result in _parsed(texts, workers, seconds_per_file):
+    for result in _parsed(texts, workers, seconds_per_file, cluster):
         if isinstance(result, str):
             report.errors.append(result)
             advance(result.split(":", 1)[0])

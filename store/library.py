@@ -290,9 +290,12 @@ class Library:
         return article
 
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None,
-                     workers: int | None = 1, metadata_file: Path | None = None, published: str | None = None) -> ImportReport:
-        """Parse and store new article files; the corpus then includes them."""
-        report = import_paths(self.store, paths, progress, workers=workers, metadata_file=metadata_file, published=published)
+                     workers: int | None = 1, metadata_file: Path | None = None, published: str | None = None,
+                     cluster=None) -> ImportReport:
+        """Parse and store new article files (on a dask cluster when `cluster`, a store.cluster.ClusterSpec,
+        is given); the corpus then includes them."""
+        report = import_paths(self.store, paths, progress, workers=workers, metadata_file=metadata_file, published=published,
+                              cluster=cluster)
         if report.added:
             self._articles.clear()
             self.corpus, self._index = self._load()

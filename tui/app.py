@@ -25,9 +25,10 @@ class UkrTuiApp(App[int]):
     COMMANDS = {CorpusCommands}  # it offers Textual's system commands too, after the app's
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, store_path: Path, seeds: Path | None = None) -> None:
+    def __init__(self, store_path: Path, seeds: Path | None = None, writable: bool = True) -> None:
         super().__init__()
         self.store_path, self.seeds = store_path, seeds
+        self.writable = writable  # False: read-only by choice (`--read-only`, `ukr-tui serve`), for the whole session
         self.library: Library | None = None
         self.main = MainScreen()
 
@@ -42,7 +43,9 @@ class UkrTuiApp(App[int]):
         status = self.main.set_status
         try:
             self.call_from_thread(status, f"Opening {self.store_path}…")
-            library = self.library = Library.open(self.store_path)
+            library = self.library = Library.open(self.store_path, writable=self.writable)
+            if not self.writable:
+                library.store.read_only_reason = "the store was opened with --read-only (as ukr-tui serve does without --writable)"
             if len(library) == 0 and self.seeds is not None and not library.read_only:
                 def progress(step: ImportProgress) -> None:
                     bar = "█" * step.done + "░" * (step.total - step.done)
@@ -55,7 +58,7 @@ class UkrTuiApp(App[int]):
             self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))
             return
         self.main.post_message(LibraryLoaded(library))
-        if library.read_only:
+        if library.read_only and self.writable:
             self.call_from_thread(self._watch_writer)
 
     def _watch_writer(self) -> None:

@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="ukr-tui", parents=[common],
                            description="Browse French news on the Biden–Putin diplomacy over Ukraine: who said what, when, where.")
     parser.add_argument("--version", action="version", version=f"ukr-tui {__version__}")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the store read-only: nothing is imported, marked read or dated")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     dating = argparse.ArgumentParser(add_help=False)
     dating.add_argument("--metadata", type=Path, metavar="FILE.csv",
@@ -36,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     dating.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date of the one file given")
     importing = commands.add_parser("import", parents=[common, dating], help="add article files or folders to the store")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--cluster", metavar="tcp://HOST:8786",
+                           help="parse on this dask.distributed scheduler's workers (the cluster extra: pip install '.[cluster]')")
+    importing.add_argument("--workers", type=int, metavar="N",
+                           help="parse on a local dask cluster of N worker processes; with --cluster, wait for N workers")
     quotes = commands.add_parser("quotes", parents=[common], help="list stored quotes")
     quotes.add_argument("--speaker", metavar="NAME|ROLE",
                         help="only this speaker's quotes: any spelling of the name, or a role the articles give them "
@@ -66,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE instead of the standard output")
     export.add_argument("--gold", type=Path, metavar="FILE",
                         help="instead, write the speakers you set or checked as a gold file for `evaluate` (README: Gold files)")
+    serving = commands.add_parser("serve", parents=[common], help="serve the app to web browsers (textual-serve)")
+    serving.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serving.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serving.add_argument("--writable", action="store_true",
+                         help="let the first browser tab write the store (read state, dates); default: read-only")
+    serving.add_argument("--public-url", metavar="URL",
+                         help="the address browsers reach the server at, when not http://HOST:PORT (a proxy, a name)")
     return parser
 
 
@@ -75,10 +88,10 @@ def main(argv: list[str] | None = None) -> int:
 
     db = getattr(args, "db", None) or default_store_path()
     commands = {"import": cmd_import, "quotes": cmd_quotes, "extract": cmd_extract, "evaluate": cmd_evaluate,
-                "restore": cmd_restore, "export": cmd_export}
+                "restore": cmd_restore, "export": cmd_export, "serve": cmd_serve}
     try:
         if args.command is None:
-            return run_tui(db)
+            return run_tui(db, writable=not args.read_only)
         return commands[args.command](args, db)
     except (InputError, StoreError) as error:
         warn(str(error))
@@ -113,12 +126,14 @@ def json_line(record: dict) -> str:
     return json_for_terminal(json.dumps(record, ensure_ascii=False))
 
 
-def run_tui(db: Path) -> int:
+def run_tui(db: Path, writable: bool = True) -> int:
     from store import bundled_seeds_dir
 
     from .app import UkrTuiApp
 
-    app = UkrTuiApp(db, bundled_seeds_dir())
+    if not writable:
+        _existing_store(db)
+    app = UkrTuiApp(db, bundled_seeds_dir(), writable=writable)
     app.run()
     return app.return_code or 0
 
@@ -150,6 +165,7 @@ def cmd_import(args, db: Path) -> int:
 
     from store import ImportProgress, InputError
 
+    cluster = _cluster_spec(args)
     missing = [p for p in args.paths if not p.exists()]
     present = [p for p in args.paths if p.exists()]
     if not present:
@@ -169,7 +185,8 @@ def cmd_import(args, db: Path) -> int:
                 bar.update(task, completed=step.done, total=step.total, rate=rate,
                            description=f"Importing {printable(step.current[:40], single_line=True)}")
 
-            report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published)
+            report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published,
+                                          cluster=cluster)
     finally:
         library.close()
     for error in report.errors:
@@ -183,6 +200,21 @@ def cmd_import(args, db: Path) -> int:
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or missing else 0
+
+
+def _cluster_spec(args):
+    """Where `import` parses: None for this machine's own processes, else a dask cluster (checked
+    before the store is opened, so a missing dask or a bad count is one line and nothing else)."""
+    from store import InputError
+
+    if args.cluster is None and args.workers is None:
+        return None
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers {args.workers}: give at least 1")
+    from store.cluster import ClusterSpec, require_distributed
+
+    require_distributed()
+    return ClusterSpec(address=args.cluster, workers=args.workers)
 
 
 def cmd_quotes(args, db: Path) -> int:
@@ -324,6 +356,26 @@ def write_text(path: Path, text: str) -> None:
     """UTF-8, the BOM of a CSV included in `text`; line ends as written."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
+
+
+def cmd_serve(args, db: Path) -> int:
+    from store import InputError
+
+    from .web import is_loopback, serve
+
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise InputError("serve needs textual-serve: pip install textual-serve") from None
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port}: not a port (1-65535)")
+    if not args.writable:
+        _existing_store(db)  # read-only cannot import the seeds: say so now, not in each browser tab
+    if not is_loopback(args.host):
+        warn(f"serving on {args.host}: anyone who can reach this address can read the store"
+             + ("" if not args.writable else " and change it") + "; there is no login")
+    serve(db, args.host, args.port, args.writable, args.public_url)
+    return 0
 
 
 if __name__ == "__main__":
