@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..entities import compatible_people
 from ..lexicon import (
@@ -77,6 +78,7 @@ class Attributor:
         self.history: list[_SpeechAct] = []
         self.scorer = load_scorer() if scorer is True else scorer or None  # False: the rules' priors alone
         self.considered: list[tuple[Quote, list[Candidate]]] = []  # every decision with what it weighed
+        self._governments: dict[str, Speaker | None] = {}  # place name → the government it speaks for
         self.alternatives: list[Speaker] = []  # the runners-up a resolution met, proposed beside its answer
         self.replying = False  # the cue being resolved answers someone: not the last speaker
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)]
@@ -708,15 +710,32 @@ class Attributor:
     def _government_of(self, place: Entity) -> Speaker | None:
         """`Le gouvernement polonais … Varsovie a fait savoir`: the government noun of the article
         whose nationality adjective the model's vectors tie clearly to the place, ahead of the others."""
+        if place.name not in self._governments:
+            self._governments[place.name] = self._closest_government(place.name)
+        return self._governments[place.name]
+
+    def _closest_government(self, place: str) -> Speaker | None:
         import numpy as np
 
-        words = [self.doc.vocab[w] for w in place.name.split()]
+        words = [self.doc.vocab[w] for w in place.split()]
         words = [w.vector / np.linalg.norm(w.vector) for w in words if w.has_vector]
-        if not words:
+        if not words or not self._government_phrases:
             return None
         place_vector = np.mean(words, axis=0)
         place_vector /= np.linalg.norm(place_vector)
-        scored: dict[str, float] = {}
+        scored = {phrase: float(place_vector @ vector) for phrase, vector in self._government_phrases.items()}
+        ranked = sorted(scored.items(), key=lambda pair: -pair[1])
+        if ranked[0][1] < 0.45 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.1):
+            return None
+        return Speaker(ranked[0][0], ORGANIZATION, ranked[0][0].split()[0], confidence=0.75, rule="government")
+
+    @cached_property
+    def _government_phrases(self) -> dict:
+        """`gouvernement polonais`, `exécutif allemand`: each government noun with its nationality
+        adjective, and the adjective's unit vector; read once per article (it walks the whole text)."""
+        import numpy as np
+
+        phrases = {}
         for token in self.doc:
             if self.in_quote[token.i] or token.lemma_.lower() not in GOVERNMENT_NOUNS or token.i + 1 >= len(self.doc):
                 continue
@@ -724,12 +743,8 @@ class Attributor:
             lexeme = self.doc.vocab[adjective.lower_]
             if adjective.pos_ != "ADJ" or adjective.head.i != token.i or not adjective.is_lower or not lexeme.has_vector:
                 continue
-            similarity = float(place_vector @ (lexeme.vector / np.linalg.norm(lexeme.vector)))
-            scored[f"{token.lower_} {adjective.lower_}"] = similarity
-        ranked = sorted(scored.items(), key=lambda pair: -pair[1])
-        if not ranked or ranked[0][1] < 0.45 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.1):
-            return None
-        return Speaker(ranked[0][0], ORGANIZATION, ranked[0][0].split()[0], confidence=0.75, rule="government")
+            phrases[f"{token.lower_} {adjective.lower_}"] = lexeme.vector / np.linalg.norm(lexeme.vector)
+        return phrases
 
     def _given_role(self, head) -> bool:
         """The article itself gave this noun as somebody's role ("X, l'opérateur historique")."""
