@@ -1,0 +1,40 @@
+"""Hostile input through the app (reliability review 2026-12): typed or outside text in titles and
+toasts is shown literally, damaged files give a message and never end the session."""
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from tui.screens.who_said import WhoSaidScreen
+
+from tui_helpers import make_app, wait_loaded
+
+BIG = (160, 48)
+
+
+def quotes_title(screen) -> str:
+    """The quotes pane's title as drawn (the `border_title` getter gives it back as markup)."""
+    return screen.query_one("#speaker-quotes", OptionList)._border_title.plain
+
+
+async def test_markup_typed_in_who_said_filter_is_shown_literally(seed_store_path):
+    """#3: `[/` typed in the filter went into the quotes pane's border title as markup."""
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WhoSaidScreen)
+        await pilot.press("[", "/")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert "[/" in quotes_title(screen)
+        for _ in range(2):
+            await pilot.press("backspace")
+        await pilot.press(*"[bold]Biden")
+        await pilot.pause()
+        await pilot.pause()
+        assert "[bold]Biden" in quotes_title(screen)
+        app.export_screenshot()  # drawing the titles must not raise either
+        assert app.is_running
