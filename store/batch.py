@@ -16,9 +16,9 @@ def parse_together(files: list[Path], metadata_file: Path | None = None,
                    published: str | None = None) -> tuple[list[tuple[Article, str]], list[str]]:
     """Each readable file's Article with the text its offsets point into (a saved page's main text),
     and the one-line reason each other file was skipped."""
-    metadata = metadata_for(files, metadata_file, published)
+    skipped: list[str] = []  # a metadata row with a bad date is one of these, and the files go on
+    metadata = metadata_for(files, metadata_file, published, skipped)
     parsed: list[tuple[Article, str]] = []
-    skipped: list[str] = []
     for path in files:
         try:
             source, page = read_source(path)

@@ -56,6 +56,7 @@ class ImportReport:
     already_there: int = 0
     repaired: int = 0  # already there, but their article file was missing or damaged and is rewritten
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was wrong but skipped no file (a metadata row)
     dated_from_corpus: list[str] = field(default_factory=list)  # files that took another article's date
     added_ids: set[str] = field(default_factory=set)
 
@@ -161,10 +162,10 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     metadata.csv beside the files, `metadata_file`, or `published` for one file) and what saved
     web pages say of themselves are applied as articles come back."""
     files = expand_paths(list(paths))
-    metadata = {path.name: entry for path, entry in metadata_for(files, metadata_file, published).items()}
+    report = ImportReport()
+    metadata = {path.name: entry for path, entry in metadata_for(files, metadata_file, published, report.warnings).items()}
     pages: dict[str, Page] = {}  # saved web pages are read once: their main text is what is parsed
     described: list[tuple[str, Metadata]] = []  # stored already, with metadata now: it is applied to them
-    report = ImportReport()
     started = time.monotonic()
     done = 0
 

@@ -38,3 +38,29 @@ async def test_markup_typed_in_who_said_filter_is_shown_literally(seed_store_pat
         assert "[bold]Biden" in quotes_title(screen)
         app.export_screenshot()  # drawing the titles must not raise either
         assert app.is_running
+
+
+async def test_d_with_dates_past_the_calendar_says_so_and_the_app_goes_on(seed_store_path):
+    """#34: `0000-01`, `0001-01-01`, `9999-12-31` (on an article naming a weekday to come) ended the
+    app; full-width digits are read as digits."""
+    from tui.screens.set_date import SetDateScreen
+    from tui.widgets.article_list import ArticleList
+
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await wait_loaded(pilot)
+        target = next(a.id for a in app.main.library.articles if a.file.startswith("004_"))
+        await pilot.press("g")
+        while app.main.current_id != target:
+            await pilot.press("j")
+        for value in ("0000-01", "0001-01-01", "9999-12-31"):
+            await pilot.press("D", "ctrl+a", "ctrl+k", *value, "enter")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, SetDateScreen)  # the modal says why and stays
+            assert "not a date" in str(app.screen.query_one("#set-date-help").render())
+            await pilot.press("escape")
+        await pilot.press("D", "ctrl+a", "ctrl+k", *"２０２２-０１", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.main.library.summary(target).published == "2022-01"
+        assert str(app.main.query_one(ArticleList).get_cell(target, "date")) == "2022-01"

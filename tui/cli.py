@@ -154,6 +154,8 @@ def cmd_import(args, db: Path) -> int:
             report = library.import_paths(present, progress, workers=None, metadata_file=args.metadata, published=args.published)
     finally:
         library.close()
+    for problem in report.warnings:
+        warn(f"skipped {problem}")
     for error in report.errors:
         warn(f"skipped {error}")
     repaired = f"; {report.repaired} repaired (their article file was missing or damaged)" if report.repaired else ""
@@ -164,7 +166,7 @@ def cmd_import(args, db: Path) -> int:
                         single_line=True))
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
-    return EXIT_ERROR if report.errors or missing else 0
+    return EXIT_ERROR if report.errors or report.warnings or missing else 0
 
 
 def cmd_quotes(args, db: Path) -> int:
