@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from .db import Store
 from .anchoring import date_stored_from_corpus
@@ -27,6 +28,7 @@ from .pipeline import article_id, describe, parse_many, read_source
 from .reading import InputError, expand_paths
 from .records import BASIS_USER, Article
 
+T = TypeVar("T")
 PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save
 CHUNK = 8  # files per model stream: big enough for full batches, small enough for steady progress
 SECONDS_PER_FILE = 60.0  # a news article parses in well under a second; past this something is wrong
@@ -68,15 +70,15 @@ def bundled_seeds_dir() -> Path:
 
 
 # --- parsing with a time budget ---------------------------------------------------------------------
-class _OverBudget(Exception):
-    pass
+class _OverBudget(BaseException):
+    """Not an Exception: the code it interrupts must not catch it as one file's error."""
 
 
 def _raise_over_budget(signum, frame):
     raise _OverBudget
 
 
-def _within(seconds: float, work: Callable[[], list]) -> list | None:
+def within(seconds: float, work: Callable[[], T]) -> T | None:
     """`work()`, or None when it runs past `seconds`. Only the main thread can be interrupted, so
     elsewhere (an import run by the TUI's worker thread) the budget is not enforced."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
@@ -98,7 +100,7 @@ def parse_chunk(items: list[tuple[str, str]], seconds_per_file: float = SECONDS_
     from .nlp import load_model
 
     nlp = load_model()
-    results = _within(seconds_per_file * len(items), lambda: list(parse_many(items, nlp)))
+    results = within(seconds_per_file * len(items), lambda: list(parse_many(items, nlp)))
     if results is not None:
         return results
     if len(items) == 1:

@@ -21,6 +21,7 @@ from .reading import InputError, read_article_text
 from .records import BASIS_METADATA, BASIS_PAGE, DIRECT, PARAGRAPH_SEPARATOR, Article
 
 PIPE_BATCH = 256  # paragraphs per model batch
+MAX_TEXT_CHARACTERS = 400_000  # a long feature is under 100,000; past this, attribution takes minutes
 
 
 def article_id(text: str) -> str:
@@ -41,6 +42,9 @@ def prepare_text(text: str, file_name: str, max_length: int) -> Prepared:
     cleaned = clean(text)
     if not cleaned.paragraphs:
         raise InputError(f"{file_name}: no article text left after cleaning")
+    if (length := sum(len(p.text) for p in cleaned.paragraphs)) > MAX_TEXT_CHARACTERS:
+        raise InputError(f"{file_name}: {length:,} characters of text is not a news article "
+                         f"(the limit is {MAX_TEXT_CHARACTERS:,})")
     if any(len(p.text) >= max_length for p in cleaned.paragraphs):
         raise InputError(f"{file_name}: a paragraph of over {max_length:,} characters is not news text")
     # No-break spaces confuse the parser; the same length keeps every offset valid for the body.
@@ -140,5 +144,19 @@ def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article |
     for item, texts in zip(ready, inputs, strict=True):
         if isinstance(item, str):
             yield item
-        else:
-            yield build_article(item, merged_doc([next(docs) for _ in texts]))
+            continue
+        doc = merged_doc([next(docs) for _ in texts])
+        try:
+            yield build_article(item, doc)
+        except Exception as error:  # a bug met by one text is that file's one line; the others go on
+            yield failed_to_parse(item.file_name, error)
+
+
+def failed_to_parse(file_name: str, error: Exception) -> str:
+    """One line for a file whose extraction raised: what, and the last place in our code, for a bug report."""
+    place, frame = "", error.__traceback__
+    while frame is not None:
+        if (path := Path(frame.tb_frame.f_code.co_filename)).parent == Path(__file__).parent:
+            place = f" in {path.name}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return f"{file_name}: extraction failed ({type(error).__name__}: {str(error)[:200]}{place})"

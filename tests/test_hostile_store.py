@@ -59,3 +59,75 @@ def test_published_past_the_calendar_is_one_line(capfd, date):
     assert main(["extract", str(FUTURE_WEEKDAY_SEED), "--published", date]) == EXIT_ERROR
     err = capfd.readouterr().err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "not a date" in err
+
+
+# --- time and memory bounded on every path (#11), one file's error stays its own (#43) -------------
+TRAP = "Titre piégé\nLe ministre a déclaré : « PIÈGE pour le test ».\n"
+
+
+@pytest.fixture
+def extraction_bug(monkeypatch):
+    """Attribution raising on one text, as the E035 bug of the review did."""
+    import store.pipeline
+
+    real = store.pipeline.extract_quotes
+
+    def failing(doc, entities, body):
+        if "PIÈGE" in body:
+            raise IndexError("[E035] Error creating span")
+        return real(doc, entities, body)
+
+    monkeypatch.setattr(store.pipeline, "extract_quotes", failing)
+
+
+def test_an_extraction_error_skips_that_file_and_the_import_goes_on(tmp_path, capfd, extraction_bug):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TRAP, encoding="utf-8")
+    shutil.copy(sorted(SEEDS.glob("000_*.txt"))[0], folder / "b.txt")
+    db = tmp_path / "store.json"
+    assert main(["import", str(folder), "--db", str(db)]) == EXIT_ERROR
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "Imported 1 article(s)" in captured.out
+    assert [line for line in captured.err.splitlines() if "a.txt: extraction failed (IndexError" in line]
+    assert main(["extract", str(folder / "a.txt"), str(folder / "b.txt"), "--summary"]) == EXIT_ERROR
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "b.txt:" in captured.out
+    assert len(captured.err.strip().splitlines()) == 1 and "a.txt: extraction failed" in captured.err
+
+
+def test_extract_holds_the_time_budget(tmp_path, monkeypatch):
+    import time
+
+    import store.batch
+    from store import parse_together
+
+    (tmp_path / "slow.txt").write_text(TRAP, encoding="utf-8")
+    monkeypatch.setattr(store.batch, "parse_text", lambda *args: time.sleep(30))
+    started = time.monotonic()
+    parsed, skipped = parse_together([tmp_path / "slow.txt"], seconds_per_file=0.5)
+    assert time.monotonic() - started < 10
+    assert not parsed and skipped == ["slow.txt: took longer than 0.5 s to parse; skipped"]
+
+
+def test_a_megabyte_paragraph_is_refused_at_once_on_every_path(tmp_path, capfd):
+    import time
+
+    words = " ".join(SEEDS.glob("000_*.txt").__next__().read_text(encoding="utf-8").split())
+    (tmp_path / "big.txt").write_text("Titre\n" + (words + " ") * (950_000 // len(words)), encoding="utf-8")
+    started = time.monotonic()
+    assert main(["extract", str(tmp_path / "big.txt")]) == EXIT_ERROR
+    assert main(["import", str(tmp_path / "big.txt"), "--db", str(tmp_path / "store.json")]) == EXIT_ERROR
+    assert time.monotonic() - started < 30
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and err.count("is not a news article") == 2
+
+
+def test_a_long_paragraph_is_read_by_the_model_in_pieces_that_join_to_it():
+    from store.nlp import MODEL_PIECE, model_inputs
+
+    paragraph = ("Le ministre a parlé. " * 3000) + "x" * (3 * MODEL_PIECE)
+    inputs = model_inputs(["Titre", paragraph], "\n\n")
+    assert "".join(inputs) == "Titre\n\n" + paragraph
+    assert max(map(len, inputs)) <= MODEL_PIECE
+    assert all(piece.endswith("parlé. ") for piece in inputs[1:4])
