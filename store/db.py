@@ -21,6 +21,7 @@ from tinydb import TinyDB
 
 from .indexes import CorpusIndex, index_path
 from .records import Article, article_from_doc, article_to_doc, article_to_summary_doc
+from .safe_text import printable
 from .storage import (
     AtomicJSONStorage,
     StoreError,
@@ -31,6 +32,9 @@ from .storage import (
     remove_leftover_temporaries,
     restore_hint,
 )
+
+ARTICLE_FILE_MAX_BYTES = 5_000_000  # an article's text is at most 400,000 characters; its file a few times that
+
 
 def default_store_path() -> Path:
     if env := os.environ.get("UKR_TUI_DB"):
@@ -129,25 +133,33 @@ class Store:
 
     def load_article(self, article_id: str) -> Article:
         path = self._body_path(article_id)
-        doc = read_json_file(path)
+        doc = self._read_body(article_id)
         if doc is None:
             raise StoreError(f"{path}: article file is missing")
+        if doc.get("id") != article_id:  # another article's file copied over this one
+            raise StoreError(f"{path}: article file holds another article ({printable(str(doc.get('id'))[:40])}); "
+                             "importing its source again repairs it")
         try:
             return article_from_doc(doc)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StoreError(f"{path}: article file is damaged ({error!r})") from None
 
+    def _read_body(self, article_id: str) -> dict | None:
+        """An article file's JSON: only a regular file of news size is read (a link to /dev/zero, a
+        FIFO or a huge sparse file is refused before reading)."""
+        return read_json_file(self._body_path(article_id), max_bytes=ARTICLE_FILE_MAX_BYTES)
+
     def has_sound_body(self, article_id: str) -> bool:
         """Whether the article's file is there and decodes as its own (cheap: no record is built)."""
         try:
-            doc = read_json_file(self._body_path(article_id))
+            doc = self._read_body(article_id)
         except StoreError:
             return False
         return isinstance(doc, dict) and doc.get("id") == article_id and isinstance(doc.get("paragraphs"), list)
 
     def searchable_text(self, article_id: str) -> str:
         """Title and body only, straight from the article's file (no records built)."""
-        doc = read_json_file(self._body_path(article_id)) or {}
+        doc = self._read_body(article_id) or {}
         return " ".join([doc.get("title") or "", *doc.get("paragraphs", [])])
 
     def read_ids(self) -> set[str]:

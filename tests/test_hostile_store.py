@@ -131,3 +131,47 @@ def test_a_long_paragraph_is_read_by_the_model_in_pieces_that_join_to_it():
     assert "".join(inputs) == "Titre\n\n" + paragraph
     assert max(map(len, inputs)) <= MODEL_PIECE
     assert all(piece.endswith("parlé. ") for piece in inputs[1:4])
+
+
+# --- article files are trusted no more (#40, #42) --------------------------------------------------
+def _spoil_bodies(store_path: Path) -> dict[str, str]:
+    """Four article files replaced by what the review put there; returns id → what it became."""
+    import os
+
+    bodies = store_path.with_name(store_path.name + ".articles")
+    ids = sorted(p.stem for p in bodies.glob("*.json"))
+    zero, fifo, sparse, other = ids[:4]
+    (bodies / f"{zero}.json").unlink()
+    (bodies / f"{zero}.json").symlink_to("/dev/zero")
+    (bodies / f"{fifo}.json").unlink()
+    os.mkfifo(bodies / f"{fifo}.json")
+    with open(bodies / f"{sparse}.json", "wb") as handle:
+        handle.truncate(2_000_000_000)
+    shutil.copy(bodies / f"{ids[4]}.json", bodies / f"{other}.json")
+    return {zero: "/dev/zero", fifo: "fifo", sparse: "sparse", other: "another article"}
+
+
+def test_article_files_that_are_devices_fifos_huge_or_another_article_are_refused(seed_store_path):
+    import time
+
+    from store import StoreError
+
+    spoilt = _spoil_bodies(seed_store_path)
+    with Store(seed_store_path) as store:
+        for article_id, what in spoilt.items():
+            started = time.monotonic()
+            with pytest.raises(StoreError) as error:
+                store.load_article(article_id)
+            assert time.monotonic() - started < 2, what
+            assert len(str(error.value).splitlines()) == 1
+            assert not store.has_sound_body(article_id)
+        assert "another article" in str(pytest.raises(StoreError, store.load_article, [*spoilt][3]).value)
+
+
+def test_import_repairs_article_files_that_are_devices_fifos_or_huge(seed_store_path):
+    spoilt = _spoil_bodies(seed_store_path)
+    with Store(seed_store_path) as store:
+        report = import_paths(store, [SEEDS])
+        assert report.repaired == len(spoilt) and not report.errors
+        for article_id in spoilt:
+            assert store.load_article(article_id).id == article_id
