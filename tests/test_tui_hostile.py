@@ -64,3 +64,27 @@ async def test_d_with_dates_past_the_calendar_says_so_and_the_app_goes_on(seed_s
         await pilot.pause()
         assert app.is_running and app.main.library.summary(target).published == "2022-01"
         assert str(app.main.query_one(ArticleList).get_cell(target, "date")) == "2022-01"
+
+
+async def test_article_files_that_are_devices_fifos_huge_or_another_article_never_stop_the_app(seed_store_path):
+    """#40, #42: /dev/zero crashed the app at launch, a FIFO froze it, a sparse 2 GB file filled the
+    memory, another article's file showed the wrong article without a word."""
+    import asyncio
+
+    from test_hostile_store import _spoil_bodies
+
+    spoilt = _spoil_bodies(seed_store_path)
+    # The search index rebuilt at open from the article files: every one of them is read.
+    seed_store_path.with_name(seed_store_path.name + ".index").unlink(missing_ok=True)
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await asyncio.wait_for(wait_loaded(pilot), 60)
+        toasts: list[str] = []
+        for _ in range(len(app.main.library.articles)):
+            await pilot.press("J")
+            await pilot.pause()
+            toasts += [str(n.message) for n in app._notifications]
+        assert app.is_running
+        other = [*spoilt][3]
+        assert any(other in t and "another article" in t for t in toasts)
+        assert any("not a regular file" in t for t in toasts) and any("too large" in t for t in toasts)
