@@ -90,7 +90,7 @@ class Store:
             pass
         kept = ""
         if not self.read_only and path.exists():
-            damaged = path.with_name(path.name + ".damaged")
+            damaged = _free_name(path.with_name(path.name + ".damaged"))  # an earlier damage stays as it was
             try:
                 os.replace(path, damaged)
                 kept = f"; it was kept as {damaged}"
@@ -254,6 +254,14 @@ class Store:
 
     def _body_path(self, article_id: str) -> Path:
         return self.bodies_dir / f"{article_id}.json"
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `path.2`, `path.3`… the first that does not exist."""
+    number = 1
+    while os.path.lexists(path if number == 1 else f"{path}.{number}"):
+        number += 1
+    return path if number == 1 else Path(f"{path}.{number}")
 
 
 def _articles_in(path: Path) -> int | None:

@@ -88,3 +88,19 @@ async def test_article_files_that_are_devices_fifos_huge_or_another_article_neve
         other = [*spoilt][3]
         assert any(other in t and "another article" in t for t in toasts)
         assert any("not a regular file" in t for t in toasts) and any("too large" in t for t in toasts)
+
+
+async def test_a_damaged_read_state_is_set_aside_with_a_message_and_an_earlier_damage_is_kept(seed_store_path):
+    """#15: the app said nothing, and a second damage replaced the first `.damaged` copy."""
+    read_state = seed_store_path.with_name(seed_store_path.name + ".read.json")
+    damaged = read_state.with_name(read_state.name + ".damaged")
+    for garbage in (b"{garbage", b""):
+        read_state.write_bytes(garbage)
+        app = make_app(seed_store_path)
+        async with app.run_test(size=BIG) as pilot:
+            await wait_loaded(pilot)
+            await pilot.pause()
+            toasts = [str(n.message) for n in app._notifications]
+            assert any("read-state file is damaged" in t and "kept as" in t for t in toasts), toasts
+    assert damaged.read_bytes() == b"{garbage"
+    assert damaged.with_name(damaged.name + ".2").read_bytes() == b""
