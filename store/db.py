@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import orjson
@@ -196,10 +197,19 @@ class Store:
             changed = {a.id: a for a in articles if a.id in self._ids}
             if not changed:
                 return
-            for article in changed.values():
-                atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
-            summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
-            self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
+            before: dict[str, bytes] = {}  # the files as they were, put back if the index cannot follow
+            try:
+                for article in changed.values():
+                    path = self._body_path(article.id)
+                    before[article.id] = path.read_bytes()
+                    atomic_write_bytes(path, orjson.dumps(article_to_doc(article)))
+                summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
+                self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
+            except BaseException:
+                for article_id, data in before.items():  # the files and the index agree again
+                    with suppress(OSError):
+                        atomic_write_bytes(self._body_path(article_id), data)
+                raise
 
     def corpus_index(self, skipped: list[str] | None = None) -> CorpusIndex:
         """Search words and claim keys for every stored article. Articles the file does not cover

@@ -179,10 +179,16 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui has it open for writing)")
-        if not self._rotated:
-            rotate_backups(self.path)
-            self._rotated = True
-        atomic_write_bytes(self.path, orjson.dumps(data))
+        try:
+            if not self._rotated:
+                rotate_backups(self.path)
+                self._rotated = True
+            atomic_write_bytes(self.path, orjson.dumps(data))
+        except BaseException:
+            # TinyDB changed the documents it read from us in place: what is in memory is no longer
+            # what the file holds, so the next read goes back to the file.
+            self._cache = _NOT_READ
+            raise
         self._cache = data
 
     def close(self) -> None:

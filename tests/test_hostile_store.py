@@ -175,3 +175,42 @@ def test_import_repairs_article_files_that_are_devices_fifos_or_huge(seed_store_
         assert report.repaired == len(spoilt) and not report.errors
         for article_id in spoilt:
             assert store.load_article(article_id).id == article_id
+
+
+# --- writes that half-land (#8, #6) -----------------------------------------------------------------
+@pytest.fixture
+def index_disk_full(monkeypatch):
+    """Room for an article file, none for the index (store.json): the review's 45 KB free."""
+    import errno
+
+    import store.storage
+
+    real = store.storage.atomic_write_bytes
+
+    def write(path, data):
+        if Path(path).name == "store.json":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(store.storage, "atomic_write_bytes", write)
+    return monkeypatch
+
+
+def test_a_date_the_index_cannot_take_is_taken_back_from_the_article_file(seed_store_path, index_disk_full):
+    from store.user_dates import set_user_date
+
+    with Store(seed_store_path) as store:
+        article_id = store.summaries()[0].id
+        body = store._body_path(article_id)
+        before = body.read_bytes()
+        with pytest.raises(OSError):
+            set_user_date(store, article_id, "2030-03-03")
+        assert body.read_bytes() == before
+        assert next(a for a in store.summaries() if a.id == article_id).published != "2030-03-03"
+        index_disk_full.undo()
+        set_user_date(store, store.summaries()[1].id, "2022-02-01")  # a later index write carries no half-made date
+    with Store(seed_store_path) as store:
+        summary = next(a for a in store.summaries() if a.id == article_id)
+        article = store.load_article(article_id)
+        assert summary.published == article.published != "2030-03-03"
+        assert article.published_basis != "user"
