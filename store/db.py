@@ -187,7 +187,11 @@ class Store:
             # After the commit above: a crash here leaves the corpus index behind, and
             # `corpus_index` brings it up to date on the next open.
             self._corpus_index = self._current_corpus_index().with_articles(fresh)
-            self._corpus_index.write(index_path(self.path))
+            try:
+                self._corpus_index.write(index_path(self.path))
+            except OSError as error:  # the articles are stored: only the derived search file waits
+                self.warnings.append(f"{index_path(self.path)}: the search index could not be saved "
+                                     f"({error.strerror or error}); it is rebuilt from the article files at the next open")
             return fresh
 
     def update_articles(self, articles: list[Article]) -> None:

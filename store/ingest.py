@@ -59,6 +59,7 @@ class ImportReport:
     repaired: int = 0  # already there, but their article file was missing or damaged and is rewritten
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what was wrong but skipped no file (a metadata row)
+    stopped: str | None = None  # why the import stopped before the end (a full disk): the articles added are kept
     dated_from_corpus: list[str] = field(default_factory=list)  # files that took another article's date
     added_ids: set[str] = field(default_factory=set)
 
@@ -204,20 +205,27 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     texts = ((path.name, text) for path in fresh
              if (text := pages[path.name].text if path.name in pages else _read_again(path, report, advance)) is not None)
     pending: list[Article] = []
-    for result in _parsed(texts, workers, seconds_per_file):
-        if isinstance(result, str):
-            report.errors.append(result)
-            advance(result.split(":", 1)[0])
-            continue
-        describe(result, pages.get(result.file), metadata.get(result.file))
-        pending.append(result)
-        if len(pending) >= batch:
-            _store(store, pending, report)
-        advance(result.file)
-    _store(store, pending, report)
-    store.update_articles(_redescribed(store, described))
-    if report.added_ids:
-        report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
+    warned = len(store.warnings)
+    try:
+        for result in _parsed(texts, workers, seconds_per_file):
+            if isinstance(result, str):
+                report.errors.append(result)
+                advance(result.split(":", 1)[0])
+                continue
+            describe(result, pages.get(result.file), metadata.get(result.file))
+            pending.append(result)
+            if len(pending) >= batch:
+                _store(store, pending, report)
+            advance(result.file)
+        _store(store, pending, report)
+        store.update_articles(_redescribed(store, described))
+        if report.added_ids:
+            report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
+    except OSError as error:  # a full disk, a folder no longer writable: what was committed stays
+        where = f"{error.filename}: " if error.filename else ""
+        report.stopped = (f"{where}{error.strerror or error}; the import stopped there, "
+                          f"and the {report.added} article(s) imported before it are kept")
+    report.warnings += store.warnings[warned:]
     return report
 
 

@@ -214,3 +214,49 @@ def test_a_date_the_index_cannot_take_is_taken_back_from_the_article_file(seed_s
         article = store.load_article(article_id)
         assert summary.published == article.published != "2030-03-03"
         assert article.published_basis != "user"
+
+
+def test_a_full_disk_after_the_commit_says_the_articles_were_imported(tmp_path, capfd, monkeypatch):
+    """#6: the search file written after the commit failed, and the import said only "No space left"."""
+    import errno
+
+    import store.indexes
+
+    def disk_full(self, path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store.indexes.CorpusIndex, "write", disk_full)
+    db = tmp_path / "store.json"
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]
+    assert main(["import", *map(str, seeds), "--db", str(db)]) == EXIT_ERROR
+    captured = capfd.readouterr()
+    assert "Imported 2 article(s)" in captured.out and "Traceback" not in captured.err
+    assert "search index could not be saved (No space left on device)" in captured.err
+    monkeypatch.undo()
+    with Store(db) as opened:
+        assert len(opened) == 2
+
+
+def test_a_full_disk_midway_says_what_was_kept(tmp_path, monkeypatch):
+    import errno
+
+    import store.storage
+
+    real, writes = store.storage.atomic_write_bytes, []
+
+    def write(path, data):
+        if Path(path).name == "store.json":
+            writes.append(path)
+            if len(writes) > 1:
+                raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(store.storage, "atomic_write_bytes", write)
+    with Store(tmp_path / "store.json") as opened:
+        report = import_paths(opened, sorted(SEEDS.glob("*.txt"))[:3], batch=1)
+    assert report.added == 1
+    assert report.stopped.endswith("No space left on device; the import stopped there, "
+                                   "and the 1 article(s) imported before it are kept")
+    monkeypatch.undo()
+    with Store(tmp_path / "store.json") as opened:
+        assert len(opened) == 1

@@ -155,7 +155,7 @@ def cmd_import(args, db: Path) -> int:
     finally:
         library.close()
     for problem in report.warnings:
-        warn(f"skipped {problem}")
+        warn(problem)
     for error in report.errors:
         warn(f"skipped {error}")
     repaired = f"; {report.repaired} repaired (their article file was missing or damaged)" if report.repaired else ""
@@ -164,6 +164,9 @@ def cmd_import(args, db: Path) -> int:
     if report.dated_from_corpus:
         print(printable("Dated from other articles telling the same happening (≈): " + ", ".join(report.dated_from_corpus),
                         single_line=True))
+    if report.stopped:
+        warn(report.stopped)
+        return EXIT_ERROR
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
     return EXIT_ERROR if report.errors or report.warnings or missing else 0
