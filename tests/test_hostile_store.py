@@ -260,3 +260,39 @@ def test_a_full_disk_midway_says_what_was_kept(tmp_path, monkeypatch):
     monkeypatch.undo()
     with Store(tmp_path / "store.json") as opened:
         assert len(opened) == 1
+
+
+# --- saved pages: entities and charsets (#28, #29) -------------------------------------------------
+PAGE = Path(__file__).resolve().parent / "data" / "page.html"
+
+
+@pytest.mark.parametrize("entity", ["&#27;[31m ", "&#7;", "&#x1B;", "&#xfffe;"])
+def test_a_control_character_entity_in_a_page_does_not_empty_it(tmp_path, entity):
+    from store.pages import read_page
+
+    plain = read_page(PAGE)
+    hostile = tmp_path / "x.html"
+    hostile.write_text(PAGE.read_text(encoding="utf-8").replace("<p>", f"<p>{entity}", 1), encoding="utf-8")
+    page = read_page(hostile)  # was: "not an article (the page has 0 words of main text)"
+    assert len(page.text.split()) >= len(plain.text.split()) - 1
+    assert "\x1b" not in page.text and "\x07" not in page.text
+
+
+@pytest.mark.parametrize("charset, title", [("windows-1251", "Путин и Байден"), ("Shift_JIS", "プーチンとバイデン")])
+def test_a_page_in_its_declared_charset_is_read_in_it(tmp_path, charset, title):
+    from store.pages import read_page
+
+    html = PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', f'<meta charset="{charset}">')
+    html = html.replace("Le ministre promet une « réponse ferme » aux menaces", title)
+    page_file = tmp_path / "page.html"
+    page_file.write_bytes(html.encode(charset, errors="replace"))
+    assert read_page(page_file).title == title
+
+
+def test_a_page_whose_bytes_are_utf8_stays_utf8_whatever_its_meta_says(tmp_path):
+    from store.pages import read_page
+
+    for charset in ("utf-16", "koi8-r", "no-such-charset"):
+        page_file = tmp_path / f"{charset}.html"
+        page_file.write_text(PAGE.read_text(encoding="utf-8").replace('charset="utf-8"', f'charset="{charset}"'), encoding="utf-8")
+        assert read_page(page_file).title == "Le ministre promet une « réponse ferme » aux menaces"
