@@ -32,6 +32,7 @@ from .storage import (
     read_json_file,
     remove_leftover_temporaries,
     restore_hint,
+    rotate_backups,
 )
 
 ARTICLE_FILE_MAX_BYTES = 5_000_000  # an article's text is at most 400,000 characters; its file a few times that
@@ -77,7 +78,7 @@ class Store:
         if self.path.exists() or not self.bodies_dir.is_dir() or not any(self.bodies_dir.glob("*.json")):
             return
         self.close()
-        how = restore_hint(self.path) or f"; no backup is left: move {self.bodies_dir} away and import the articles again"
+        how = restore_hint(self.path)
         raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles{how}")
 
     def _open_read_state(self) -> TinyDB:
@@ -278,8 +279,8 @@ def _free_name(path: Path) -> Path:
     return path if number == 1 else Path(f"{path}.{number}")
 
 
-def _articles_in(path: Path) -> int | None:
-    """How many articles a sound index file holds; None when it is missing or damaged."""
+def _article_ids_in(path: Path) -> list[str] | None:
+    """The ids of the articles a sound index file holds; None when it is missing or damaged."""
     try:
         data = read_json_file(path)
         docs = data["articles"].values() if data and "articles" in data else []
@@ -287,31 +288,92 @@ def _articles_in(path: Path) -> int | None:
             article_from_doc({**doc, "paragraphs": [], "source_starts": []})
     except (StoreError, KeyError, TypeError, ValueError, AttributeError):
         return None
-    return None if data is None else len(docs)
+    return None if data is None else [doc["id"] for doc in docs]
+
+
+def article_files(path: Path) -> dict[str, Path]:
+    """The article files of the store at `path`, by the id their name gives."""
+    bodies = path.with_name(path.name + ".articles")
+    return {file.stem: file for file in sorted(bodies.glob("*.json"))} if bodies.is_dir() else {}
+
+
+def rebuild_hint(path: Path) -> str:
+    count = len(article_files(path))
+    return f"`ukr-tui restore --rebuild --db {path}` rebuilds it from the {count} article file(s)" if count else ""
 
 
 def restore_backup(path: Path) -> str:
-    """Put the newest sound backup back in place of a damaged or missing index; say what was done."""
+    """Put the newest sound backup back in place of a damaged or missing index; say what was done,
+    and what the backup lacks that the article files hold."""
     if not path.parent.is_dir():
         raise StoreError(f"{path}: no store here")
     lock = WriterLock(path)
     if not lock.acquire():
         raise StoreError(f"{path}: cannot restore: {lock.why_not}")
-    try:
-        if (count := _articles_in(path)) is not None:
-            raise StoreError(f"{path}: the index is sound ({count} article(s)); nothing was restored")
+    try:  # what a killed restore (or writer) left: we hold the lock, no one else writes there
+        remove_leftover_temporaries(path.parent, re.compile(rf"\.{re.escape(path.name)}\.\d+(\.bak)?\.tmp"))
+        if (ids := _article_ids_in(path)) is not None:
+            raise StoreError(f"{path}: the index is sound ({len(ids)} article(s)); nothing was restored")
         for backup in backup_paths(path):
-            if (count := _articles_in(backup)) is None:
+            if (ids := _article_ids_in(backup)) is None:
                 continue
             kept = ""
             if path.exists():
-                damaged = path.with_name(path.name + ".damaged")
+                damaged = _free_name(path.with_name(path.name + ".damaged"))
                 os.replace(path, damaged)
                 kept = f"; the damaged index was kept as {damaged}"
             atomic_write_bytes(path, backup.read_bytes())
             saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
-            return f"Restored {path} from {backup.name}: {count} article(s) as of {saved}{kept}"
+            lacking = len(set(article_files(path)) - set(ids))
+            lacks = (f"; it lacks {lacking} article(s) imported since, whose files are kept: "
+                     f"{rebuild_hint(path)} with them") if lacking else ""
+            return f"Restored {path} from {backup.name}: {len(ids)} article(s) as of {saved}{kept}{lacks}"
         found = len(backup_paths(path))
-        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else ""))
+        hint = f"; {rebuild_hint(path)}" if rebuild_hint(path) else ""
+        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else "") + hint)
     finally:
         lock.release()
+
+
+def rebuild_index(path: Path) -> str:
+    """A new index from the article files, which hold every article in full; the index before is
+    kept (as `.bak1` when sound, `.damaged` otherwise) and the search file is made again. Say what was done."""
+    from .indexes import index_path
+
+    files = article_files(path)
+    if not files:
+        raise StoreError(f"{path}: no article files to rebuild the index from")
+    lock = WriterLock(path)
+    if not lock.acquire():
+        raise StoreError(f"{path}: cannot rebuild: {lock.why_not}")
+    try:
+        summaries, unreadable = [], []
+        for article_id, file in files.items():
+            try:
+                doc = read_json_file(file, max_bytes=ARTICLE_FILE_MAX_BYTES)
+                if not isinstance(doc, dict) or doc.get("id") != article_id:
+                    raise StoreError(f"{file}: holds another article or none")
+                summaries.append(article_to_summary_doc(article_from_doc(doc)))
+            except (StoreError, KeyError, TypeError, ValueError, AttributeError):
+                unreadable.append(file.name)
+        if not summaries:
+            raise StoreError(f"{path}: none of the {len(files)} article file(s) can be read; nothing was rebuilt")
+        kept = ""
+        if path.exists():
+            if _article_ids_in(path) is not None:
+                rotate_backups(path)
+                kept = f"; the index before was kept as {path.name}.bak1"
+            else:  # a damaged index is never rotated into the backups
+                damaged = _free_name(path.with_name(path.name + ".damaged"))
+                os.replace(path, damaged)
+                kept = f"; the damaged index was kept as {damaged.name}"
+        atomic_write_bytes(path, orjson.dumps({"articles": {str(n): doc for n, doc in enumerate(summaries, 1)}}))
+        index_path(path).unlink(missing_ok=True)  # derived: made again below from the article files
+    finally:
+        lock.release()
+    skipped = []
+    with Store(path) as store:
+        store.corpus_index(skipped)
+    unread = (f"; {len(unreadable)} unreadable file(s) left out ({', '.join(unreadable[:3])}"
+              f"{'…' if len(unreadable) > 3 else ''})") if unreadable else ""
+    return f"Rebuilt {path} from {len(summaries)} article file(s){unread}{kept}"

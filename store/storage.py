@@ -41,8 +41,13 @@ def backup_paths(path: Path) -> list[Path]:
 
 
 def restore_hint(path: Path) -> str:
-    """How to get a damaged or lost index back, when a backup exists."""
-    return f"; `ukr-tui restore --db {path}` brings back the last good backup" if backup_paths(path) else ""
+    """How to get a damaged or lost index back: from a backup, else from the article files."""
+    if backup_paths(path):
+        return f"; `ukr-tui restore --db {path}` brings back the last good backup"
+    bodies = path.with_name(path.name + ".articles")
+    if bodies.is_dir() and any(bodies.glob("*.json")):
+        return f"; `ukr-tui restore --rebuild --db {path}` rebuilds it from the article files"
+    return ""
 
 
 def _temporary_path(path: Path, kind: str = "") -> Path:

@@ -296,3 +296,57 @@ def test_a_page_whose_bytes_are_utf8_stays_utf8_whatever_its_meta_says(tmp_path)
         page_file = tmp_path / f"{charset}.html"
         page_file.write_text(PAGE.read_text(encoding="utf-8").replace('charset="utf-8"', f'charset="{charset}"'), encoding="utf-8")
         assert read_page(page_file).title == "Le ministre promet une « réponse ferme » aux menaces"
+
+
+# --- dead ends: the article files hold everything (restore --rebuild) ------------------------------
+def test_a_damaged_index_with_no_backup_is_rebuilt_from_the_article_files(tmp_path, capfd):
+    db = tmp_path / "store.json"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert main(["import", *map(str, seeds), "--db", str(db)]) == 0
+    with Store(db) as store:
+        store.mark_read(store.summaries()[0].id)
+    for backup in tmp_path.glob("store.json.bak*"):
+        backup.unlink()
+    db.write_bytes(b'{"articles": {"1": ')
+    capfd.readouterr()
+    assert main(["quotes", "--db", str(db)]) == EXIT_ERROR
+    assert "restore --rebuild" in capfd.readouterr().err
+    assert main(["restore", "--db", str(db)]) == EXIT_ERROR
+    err = capfd.readouterr().err
+    assert "no sound backup" in err and f"restore --rebuild --db {db}" in err and len(err.splitlines()) == 1
+    assert main(["restore", "--rebuild", "--db", str(db)]) == 0
+    out = capfd.readouterr().out
+    assert f"from {len(seeds)} article file(s)" in out and "damaged index was kept as store.json.damaged" in out
+    assert (tmp_path / "store.json.damaged").read_bytes() == b'{"articles": {"1": '
+    with Store(db) as store:
+        assert len(store.summaries()) == len(seeds) and len(store.read_ids()) == 1
+    assert main(["quotes", "--db", str(db), "--speaker", "Peskov"]) == 0
+
+
+def test_restore_says_what_the_backup_lacks_and_the_rebuild_brings_it_back(tmp_path, capfd):
+    db = tmp_path / "store.json"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert main(["import", *map(str, seeds[:2]), "--db", str(db)]) == 0
+    assert main(["import", *map(str, seeds[2:]), "--db", str(db)]) == 0  # .bak1 holds the first two
+    db.write_bytes(b"garbage")
+    capfd.readouterr()
+    assert main(["restore", "--db", str(db)]) == 0
+    out = capfd.readouterr().out
+    assert "2 article(s)" in out and f"it lacks {len(seeds) - 2} article(s) imported since" in out
+    assert "restore --rebuild" in out
+    assert main(["restore", "--rebuild", "--db", str(db)]) == 0
+    assert "index before was kept as store.json.bak1" in capfd.readouterr().out
+    with Store(db) as store:
+        assert len(store.summaries()) == len(seeds)
+
+
+def test_restore_removes_the_temporary_file_a_killed_restore_left(tmp_path):
+    from store import restore_backup
+
+    db = tmp_path / "store.json"
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        assert main(["import", str(seed), "--db", str(db)]) == 0
+    db.write_bytes(b"garbage")
+    (tmp_path / ".store.json.99999.tmp").write_bytes(b'{"articles": {"1"')  # a kill -9 mid-write
+    assert "Restored" in restore_backup(db)
+    assert not list(tmp_path.glob("*.tmp"))

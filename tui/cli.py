@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", parents=[common, dating], help="score extraction against a gold file")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
+    restore = commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
+    restore.add_argument("--rebuild", action="store_true",
+                         help="rebuild the index from the article files instead (they hold every article)")
     return parser
 
 
@@ -243,9 +245,9 @@ def cmd_evaluate(args, db: Path) -> int:
 
 
 def cmd_restore(args, db: Path) -> int:
-    from store import restore_backup
+    from store import rebuild_index, restore_backup
 
-    print(printable(restore_backup(db), single_line=True))
+    print(printable(rebuild_index(db) if args.rebuild else restore_backup(db), single_line=True))
     return 0
 
 
