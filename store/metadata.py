@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import FIRST_YEAR, LAST_YEAR
-from .reading import InputError
+from .reading import InputError, decode
 
 METADATA_FILE = "metadata.csv"
 COLUMNS = ("file", "published", "source", "url", "title")
@@ -53,15 +54,14 @@ def read_metadata_csv(path: Path, problems: list[str] | None = None) -> dict[str
     whose date is not one is left out and named in `problems` when given (the other rows and files
     go on), else raises InputError."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(4096)
-            handle.seek(0)
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-            rows = list(csv.DictReader(handle, dialect=dialect))
+        text = decode(path.read_bytes())  # UTF-8, else the cp1252 of a Windows export
+        sample = text[:4096]
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
+        rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    except (csv.Error, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: not a CSV file in UTF-8 ({error})") from None
+    except csv.Error as error:
+        raise InputError(f"{path}: not a CSV file ({error})") from None
     if not rows or "file" not in {(k or "").strip().lower() for k in rows[0]}:
         raise InputError(f"{path}: a metadata file needs a header line with a 'file' column ({','.join(COLUMNS)})")
     found: dict[str, Metadata] = {}

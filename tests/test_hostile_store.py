@@ -350,3 +350,13 @@ def test_restore_removes_the_temporary_file_a_killed_restore_left(tmp_path):
     (tmp_path / ".store.json.99999.tmp").write_bytes(b'{"articles": {"1"')  # a kill -9 mid-write
     assert "Restored" in restore_backup(db)
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_metadata_csv_from_a_windows_export_is_read(tmp_path):
+    from store.metadata import read_metadata_csv
+
+    (tmp_path / "m.csv").write_bytes("file;published;source\na.txt;14/02/2022;Élysée Matin\n".encode("cp1252"))
+    assert read_metadata_csv(tmp_path / "m.csv")["a.txt"].source == "Élysée Matin"
+    (tmp_path / "bin.csv").write_bytes(b"file,published\n\x00\x01\x02,\x00\n")
+    with pytest.raises(InputError):
+        read_metadata_csv(tmp_path / "bin.csv")
