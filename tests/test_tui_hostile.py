@@ -104,3 +104,27 @@ async def test_a_damaged_read_state_is_set_aside_with_a_message_and_an_earlier_d
             assert any("read-state file is damaged" in t and "kept as" in t for t in toasts), toasts
     assert damaged.read_bytes() == b"{garbage"
     assert damaged.with_name(damaged.name + ".2").read_bytes() == b""
+
+
+async def test_a_search_before_the_store_has_opened_says_so(seed_store_path, monkeypatch):
+    """Review note: an empty "Search failed: " toast."""
+    import threading
+
+    from store import Library
+
+    opened, real = threading.Event(), Library.open.__func__
+
+    def slow_open(cls, *args, **kwargs):
+        opened.wait(20)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "open", classmethod(slow_open))
+    app = make_app(seed_store_path)
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("slash", *"biden", "enter")
+        await pilot.pause()
+        toasts = [str(n.message) for n in app._notifications]
+        opened.set()
+        assert app.is_running and any("still opening" in t for t in toasts), toasts
+        assert not any(t.strip().endswith("failed:") for t in toasts)
+        await wait_loaded(pilot)

@@ -531,7 +531,10 @@ class MainScreen(Screen):
         self.query_one("#search-bar").display = False
         self.query_one(ArticleList).focus()
         self.query_text = event.value.strip()
-        if self.query_text:
+        if self.query_text and self.library is None:  # the store is still opening
+            self.query_text = ""
+            self.tell("The store is still opening: search again in a moment.", "warning")
+        elif self.query_text:
             self._run_search(self.query_text)
         else:
             self.matches = []
