@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 MODEL_NAME = "fr_core_news_md"
@@ -22,6 +23,7 @@ def load_model():
 
 
 MODEL_PIECE = 5_000  # characters: the parser's time and memory grow faster than a long text, not with pieces of it
+BATCH_CHARACTERS = 100_000  # per model batch: about 150 MB of the model's working memory
 
 
 def model_inputs(paragraphs: list[str], separator: str) -> list[str]:
@@ -58,7 +60,22 @@ def _pieces(text: str) -> list[str]:
 
 def parse_paragraphs(nlp, paragraphs: list[str], separator: str):
     """One Doc for the whole body; its text is exactly `separator.join(paragraphs)`."""
-    return merged_doc(list(nlp.pipe(model_inputs(paragraphs, separator))))
+    return merged_doc(list(pipe(nlp, model_inputs(paragraphs, separator))))
+
+
+def pipe(nlp, texts: Iterable[str], batch_size: int = 256) -> Iterator:
+    """`nlp.pipe` in batches of at most `batch_size` texts and BATCH_CHARACTERS characters: the
+    model's memory grows with a batch's characters, so a batch of long pieces stays small."""
+    batch: list[str] = []
+    length = 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or length + len(text) > BATCH_CHARACTERS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, length = [], 0
+        batch.append(text)
+        length += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def merged_doc(paragraph_docs: list):

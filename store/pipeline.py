@@ -14,7 +14,7 @@ from .cleaning import CleanText, clean
 from .dates import DAY, MONTH, YEAR, Publication, dateline_span, find_expressions, infer_publication, resolve_events, stated_publication
 from .entities import extract_entities
 from .metadata import Metadata
-from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs
+from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs, pipe
 from .pages import Page, is_page, read_page
 from .quotes import extract_quotes
 from .reading import InputError, read_article_text
@@ -140,7 +140,7 @@ def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article |
         except InputError as error:
             ready.append(str(error))
     inputs = [model_inputs(item.parsed, PARAGRAPH_SEPARATOR) if isinstance(item, Prepared) else [] for item in ready]
-    docs = iter(nlp.pipe((text for texts in inputs for text in texts), batch_size=PIPE_BATCH))
+    docs = iter(pipe(nlp, (text for texts in inputs for text in texts), batch_size=PIPE_BATCH))
     for item, texts in zip(ready, inputs, strict=True):
         if isinstance(item, str):
             yield item

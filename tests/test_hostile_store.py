@@ -360,3 +360,20 @@ def test_a_metadata_csv_from_a_windows_export_is_read(tmp_path):
     (tmp_path / "bin.csv").write_bytes(b"file,published\n\x00\x01\x02,\x00\n")
     with pytest.raises(InputError):
         read_metadata_csv(tmp_path / "bin.csv")
+
+
+def test_the_model_reads_long_texts_in_batches_of_bounded_characters():
+    from store.nlp import BATCH_CHARACTERS, MODEL_PIECE, model_inputs, pipe
+
+    class Recorder:
+        batches: list[list[str]] = []
+
+        def pipe(self, texts, batch_size):
+            self.batches.append(list(texts))
+            return iter(self.batches[-1])
+
+    model = Recorder()
+    inputs = model_inputs(["Titre", "Le ministre a parlé. " * 20_000, "Fin."], "\n\n")
+    assert "".join(pipe(model, inputs)) == "".join(inputs)
+    assert all(sum(map(len, batch)) <= BATCH_CHARACTERS for batch in model.batches)
+    assert len(model.batches) > 1 and max(map(len, inputs)) <= MODEL_PIECE
