@@ -377,3 +377,16 @@ def test_the_model_reads_long_texts_in_batches_of_bounded_characters():
     assert "".join(pipe(model, inputs)) == "".join(inputs)
     assert all(sum(map(len, batch)) <= BATCH_CHARACTERS for batch in model.batches)
     assert len(model.batches) > 1 and max(map(len, inputs)) <= MODEL_PIECE
+
+
+def test_a_name_said_a_thousand_times_is_compared_once_per_form(nlp, monkeypatch):
+    """Entities grew with the square of a person's mentions (#11's profile)."""
+    import store.entities
+
+    calls = []
+    real = getattr(store.entities.compatible_people, "__wrapped__", store.entities.compatible_people)
+    monkeypatch.setattr(store.entities, "compatible_people", lambda a, b: calls.append(1) or real(a, b))
+    doc = nlp("Joe Biden a parlé avec Vladimir Poutine. " + "Le président Biden a appelé Vladimir Poutine mardi. " * 300)
+    people = {e.name: len(e.mentions) for e in store.entities.extract_entities(doc) if e.kind == "person"}
+    assert people == {"Joe Biden": 301, "Vladimir Poutine": 301}
+    assert len(calls) < 10 * 602  # was about 600² / 2
