@@ -386,7 +386,7 @@ def test_a_name_said_a_thousand_times_is_compared_once_per_form(nlp, monkeypatch
     calls = []
     real = getattr(store.entities.compatible_people, "__wrapped__", store.entities.compatible_people)
     monkeypatch.setattr(store.entities, "compatible_people", lambda a, b: calls.append(1) or real(a, b))
-    doc = nlp("Joe Biden a parlé avec Vladimir Poutine. " + "Le président Biden a appelé Vladimir Poutine mardi. " * 300)
+    doc = nlp("Selon Joe Biden, tout va bien. " * 300 + "Selon Dmitri Peskov, rien ne va. " * 300)
     people = {e.name: len(e.mentions) for e in store.entities.extract_entities(doc) if e.kind == "person"}
-    assert people == {"Joe Biden": 301, "Vladimir Poutine": 301}
-    assert len(calls) < 10 * 602  # was about 600² / 2
+    assert people == {"Joe Biden": 300, "Dmitri Peskov": 300}
+    assert len(calls) < 10 * 600  # was 300 × 300: each Peskov compared with every Joe Biden
