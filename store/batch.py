@@ -2,6 +2,7 @@
 undated articles borrow dates across the files given together, as an import does against the store."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from .anchoring import date_from_corpus
@@ -26,7 +27,7 @@ def parse_together(files: list[Path], metadata_file: Path | None = None, publish
     for path in files:
         try:
             source, page = read_source(path)
-            if (article := within(seconds_per_file, lambda: parse_text(source, path.name, nlp))) is None:
+            if (article := within(seconds_per_file, partial(parse_text, source, path.name, nlp))) is None:
                 skipped.append(f"{path.name}: took longer than {seconds_per_file:g} s to parse; skipped")
                 continue
             describe(article, page, metadata.get(path))
