@@ -390,3 +390,14 @@ def test_a_name_said_a_thousand_times_is_compared_once_per_form(nlp, monkeypatch
     people = {e.name: len(e.mentions) for e in store.entities.extract_entities(doc) if e.kind == "person"}
     assert people == {"Joe Biden": 300, "Dmitri Peskov": 300}
     assert len(calls) < 10 * 600  # was 300 × 300: each Peskov compared with every Joe Biden
+
+
+def test_the_rebuild_leaves_out_article_files_it_cannot_trust(seed_store_path, capfd):
+    spoilt = _spoil_bodies(seed_store_path)
+    seed_store_path.write_bytes(b"garbage")
+    assert main(["restore", "--rebuild", "--db", str(seed_store_path)]) == 0
+    out = capfd.readouterr().out
+    assert f"{len(spoilt)} unreadable file(s) left out" in out
+    with Store(seed_store_path) as store:
+        ids = {a.id for a in store.summaries()}
+    assert ids and not ids & set(spoilt)
