@@ -202,18 +202,21 @@ class Store:
             changed = {a.id: a for a in articles if a.id in self._ids}
             if not changed:
                 return
-            before: dict[str, bytes] = {}  # the files as they were, put back if the index cannot follow
+            before: dict[str, bytes | None] = {}  # the files as they were, put back if the index cannot follow
             try:
                 for article in changed.values():
                     path = self._body_path(article.id)
-                    before[article.id] = path.read_bytes()
+                    before[article.id] = path.read_bytes() if path.is_file() else None
                     atomic_write_bytes(path, orjson.dumps(article_to_doc(article)))
                 summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
                 self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
             except BaseException:
                 for article_id, data in before.items():  # the files and the index agree again
                     with suppress(OSError):
-                        atomic_write_bytes(self._body_path(article_id), data)
+                        if data is None:
+                            self._body_path(article_id).unlink(missing_ok=True)
+                        else:
+                            atomic_write_bytes(self._body_path(article_id), data)
                 raise
 
     def corpus_index(self, skipped: list[str] | None = None) -> CorpusIndex:
