@@ -3,7 +3,7 @@
 The UI and the CLI use what is named here, above all `Library` (store/library.py)."""
 from .batch import parse_together
 from .corpus import Claim, Corpus, EntityInfo, QuoteRef, canonicalise
-from .db import Store, default_store_path, restore_backup
+from .db import Store, default_store_path, rebuild_index, restore_backup
 from .evaluation import evaluate_files
 from .export import article_json, citation
 from .ingest import ImportProgress, ImportReport, bundled_seeds_dir, import_paths
@@ -24,6 +24,6 @@ __all__ = [
     "Library", "Mention", "Mentions", "ModelMissingError", "Quote", "QuoteRef", "Speaker", "Store", "StoreError",
     "article_json", "bundled_seeds_dir", "canonicalise", "citation", "default_store_path", "evaluate_files", "expand_paths",
     "fold", "fold_text", "import_paths", "json_for_terminal", "parse_file", "parse_published", "parse_text", "parse_together",
-    "all_speakers", "fields_match", "folded_words", "paused_gc", "printable", "quotes_by_name_or_role", "restore_backup",
-    "speaker_fields", "speakers",
+    "all_speakers", "fields_match", "folded_words", "paused_gc", "printable", "quotes_by_name_or_role", "rebuild_index",
+    "restore_backup", "speaker_fields", "speakers",
 ]

@@ -14,6 +14,9 @@ from .lexicon import MONTHS, WEEKDAYS
 from .records import BASIS_DATELINE, BASIS_TEXT, Event, TimeExpression
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
+# The years a date may have, from the text or from outside (metadata, the user): far wider than any
+# news, and narrow enough that the calendar code can step a year or a week either side of them.
+FIRST_YEAR, LAST_YEAR = 1000, 9000
 PAST, PLUPERFECT, PRESENT, FUTURE = "past", "pluperfect", "present", "future"
 _PASTS = (PAST, PLUPERFECT)
 _MONTH = "(?:" + "|".join(MONTHS) + "|fevrier|decembre|aout)\\b"
@@ -84,10 +87,8 @@ def date_in_words(text: str) -> dt.date | None:
         else:
             found.append((match.start(), (int(match.group(4)), int(match.group(5)), int(match.group(6)))))
     for _, (year, month, day) in sorted(found):
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
+        if date := _safe_date(year, month, day):
+            return date
     return None
 
 
@@ -201,10 +202,7 @@ def _full_date(match: re.Match, reference: dt.date | None, tense: str | None, re
     day, month = _day_number(match.group("day")), _MONTH_NUMBER[match.group("month").lower()]
     weekday = _WEEKDAY_NUMBER.get((match.group("fwd") or "").lower())
     year = int(match.group("year")) if match.group("year") else _guess_year(month, day, weekday, reference, tense, reference_is_day)
-    try:
-        return dt.date(year, month, day) if year else None
-    except ValueError:
-        return None
+    return _safe_date(year, month, day) if year else None
 
 
 def _match(body: str, expression: TimeExpression) -> re.Match | None:
@@ -230,11 +228,12 @@ def stated_publication(body: str, dateline: str | None, stated: str | None, url:
         if (match := _WIRE_DATELINE.match(paragraph)) and (publication := _wire_dateline(match, body)):
             return publication, updated
         if match := _URL_DATE.search(paragraph):
-            date = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if not (date := _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))):
+                continue
             return Publication(date.isoformat(), DAY, BASIS_DATELINE, f"the address {match.group(0).rstrip('/_.-')}"), updated
     if updated is not None:  # only an update line: the article is of that day or before; the update is what we read
         return Publication(updated.isoformat(), DAY, BASIS_DATELINE, f"updated on {updated.isoformat()}"), updated
-    if stated:
+    if stated and _safe_date(int(stated[:4]), int(stated[5:7] or 1), int(stated[8:10] or 1)):
         precision = DAY if len(stated) == 10 else MONTH
         return Publication(stated, precision, BASIS_DATELINE, f"date line « {stated} »"), None
     return NO_PUBLICATION, updated
@@ -262,10 +261,22 @@ def _wire_dateline(match: re.Match, body: str) -> Publication | None:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day or its year is out of FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _iso_date(text: str | None) -> dt.date | None:
+    """A stored ISO day (`2022-02-09`) as a date; None for anything a calendar cannot step from."""
+    try:
+        date = dt.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return date if FIRST_YEAR <= date.year <= LAST_YEAR else None
 
 
 def dateline_span(body: str) -> tuple[int, int] | None:
@@ -282,7 +293,7 @@ def infer_publication(body: str, expressions: list[TimeExpression], stated: Publ
     """The page's own date when it gives a day; else reasoned from the dated events of the text."""
     if stated.precision == DAY:
         return stated
-    reference = dt.date.fromisoformat(stated.date + "-15") if stated.precision == MONTH else None
+    reference = _iso_date(f"{stated.date}-15") if stated.precision == MONTH else None
     # Explicit dates of past events: the article cannot be older than the latest of them.
     dated = []
     for found in expressions:
@@ -302,12 +313,12 @@ def resolve_events(body: str, expressions: list[TimeExpression], publication: Pu
                    updated: str | None = None, skip: tuple[int, int] | None = None) -> list[Event]:
     """Calendar dates of the expressions, read from the day the text was last written (its update
     day, else its publication day); `skip` is a span (the dateline) whose dates are not events."""
-    anchor = dt.date.fromisoformat(publication.date) if publication.precision == DAY else None
-    if anchor is not None and updated and 0 < (dt.date.fromisoformat(updated) - anchor).days <= 7:
-        anchor = dt.date.fromisoformat(updated)
+    anchor = _iso_date(publication.date) if publication.precision == DAY else None
+    if anchor is not None and (update := _iso_date(updated)) and 0 < (update - anchor).days <= 7:
+        anchor = update
     reference = anchor
     if reference is None and publication.precision == MONTH:
-        reference = dt.date.fromisoformat(publication.date + "-15")
+        reference = _iso_date(f"{publication.date}-15")
     week = anchor or _named_day(body, expressions, reference)
     events: list[Event] = []
     previous: dt.date | None = None
@@ -322,7 +333,12 @@ def resolve_events(body: str, expressions: list[TimeExpression], publication: Pu
         if (previous and anchor and previous > anchor and found.sentence_start != previous_sentence
                 and found.tense not in (FUTURE, PLUPERFECT)):
             previous = anchor  # a later sentence's "la veille" not in the future leans on today, not on a day to come
-        date, precision = _resolve(match, found.tense, anchor, reference, previous, previous_year, week)
+        try:
+            date, precision = _resolve(match, found.tense, anchor, reference, previous, previous_year, week)
+        except (ValueError, OverflowError):  # « il y a 3000 ans », a count of days past the calendar
+            continue
+        if date is not None and not FIRST_YEAR <= date.year <= LAST_YEAR:
+            continue
         if date is None:
             continue
         if match.group("full") and any(e.date == date.isoformat() and e.expression.lower().removeprefix("le ") == match.group(0).lower().removeprefix("le ") for e in events):

@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import orjson
@@ -21,6 +22,7 @@ from tinydb import TinyDB
 
 from .indexes import CorpusIndex, index_path
 from .records import Article, article_from_doc, article_to_doc, article_to_summary_doc
+from .safe_text import printable
 from .storage import (
     AtomicJSONStorage,
     StoreError,
@@ -30,7 +32,11 @@ from .storage import (
     read_json_file,
     remove_leftover_temporaries,
     restore_hint,
+    rotate_backups,
 )
+
+ARTICLE_FILE_MAX_BYTES = 5_000_000  # an article's text is at most 400,000 characters; its file a few times that
+
 
 def default_store_path() -> Path:
     if env := os.environ.get("UKR_TUI_DB"):
@@ -72,7 +78,7 @@ class Store:
         if self.path.exists() or not self.bodies_dir.is_dir() or not any(self.bodies_dir.glob("*.json")):
             return
         self.close()
-        how = restore_hint(self.path) or f"; no backup is left: move {self.bodies_dir} away and import the articles again"
+        how = restore_hint(self.path)
         raise StoreError(f"{self.path}: the store index is missing but {self.bodies_dir} holds articles{how}")
 
     def _open_read_state(self) -> TinyDB:
@@ -86,7 +92,7 @@ class Store:
             pass
         kept = ""
         if not self.read_only and path.exists():
-            damaged = path.with_name(path.name + ".damaged")
+            damaged = _free_name(path.with_name(path.name + ".damaged"))  # an earlier damage stays as it was
             try:
                 os.replace(path, damaged)
                 kept = f"; it was kept as {damaged}"
@@ -129,25 +135,33 @@ class Store:
 
     def load_article(self, article_id: str) -> Article:
         path = self._body_path(article_id)
-        doc = read_json_file(path)
+        doc = self._read_body(article_id)
         if doc is None:
             raise StoreError(f"{path}: article file is missing")
+        if doc.get("id") != article_id:  # another article's file copied over this one
+            raise StoreError(f"{path}: article file holds another article ({printable(str(doc.get('id'))[:40])}); "
+                             "importing its source again repairs it")
         try:
             return article_from_doc(doc)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StoreError(f"{path}: article file is damaged ({error!r})") from None
 
+    def _read_body(self, article_id: str) -> dict | None:
+        """An article file's JSON: only a regular file of news size is read (a link to /dev/zero, a
+        FIFO or a huge sparse file is refused before reading)."""
+        return read_json_file(self._body_path(article_id), max_bytes=ARTICLE_FILE_MAX_BYTES)
+
     def has_sound_body(self, article_id: str) -> bool:
         """Whether the article's file is there and decodes as its own (cheap: no record is built)."""
         try:
-            doc = read_json_file(self._body_path(article_id))
+            doc = self._read_body(article_id)
         except StoreError:
             return False
         return isinstance(doc, dict) and doc.get("id") == article_id and isinstance(doc.get("paragraphs"), list)
 
     def searchable_text(self, article_id: str) -> str:
         """Title and body only, straight from the article's file (no records built)."""
-        doc = read_json_file(self._body_path(article_id)) or {}
+        doc = self._read_body(article_id) or {}
         return " ".join([doc.get("title") or "", *doc.get("paragraphs", [])])
 
     def read_ids(self) -> set[str]:
@@ -174,7 +188,11 @@ class Store:
             # After the commit above: a crash here leaves the corpus index behind, and
             # `corpus_index` brings it up to date on the next open.
             self._corpus_index = self._current_corpus_index().with_articles(fresh)
-            self._corpus_index.write(index_path(self.path))
+            try:
+                self._corpus_index.write(index_path(self.path))
+            except OSError as error:  # the articles are stored: only the derived search file waits
+                self.warnings.append(f"{index_path(self.path)}: the search index could not be saved "
+                                     f"({error.strerror or error}); it is rebuilt from the article files at the next open")
             return fresh
 
     def update_articles(self, articles: list[Article]) -> None:
@@ -184,10 +202,22 @@ class Store:
             changed = {a.id: a for a in articles if a.id in self._ids}
             if not changed:
                 return
-            for article in changed.values():
-                atomic_write_bytes(self._body_path(article.id), orjson.dumps(article_to_doc(article)))
-            summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
-            self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
+            before: dict[str, bytes | None] = {}  # the files as they were, put back if the index cannot follow
+            try:
+                for article in changed.values():
+                    path = self._body_path(article.id)
+                    before[article.id] = path.read_bytes() if path.is_file() else None
+                    atomic_write_bytes(path, orjson.dumps(article_to_doc(article)))
+                summaries = {i: article_to_summary_doc(a) for i, a in changed.items()}
+                self._articles.update(lambda doc: doc.update(summaries[doc["id"]]), cond=lambda doc: doc["id"] in summaries)
+            except BaseException:
+                for article_id, data in before.items():  # the files and the index agree again
+                    with suppress(OSError):
+                        if data is None:
+                            self._body_path(article_id).unlink(missing_ok=True)
+                        else:
+                            atomic_write_bytes(self._body_path(article_id), data)
+                raise
 
     def corpus_index(self, skipped: list[str] | None = None) -> CorpusIndex:
         """Search words and claim keys for every stored article. Articles the file does not cover
@@ -244,8 +274,16 @@ class Store:
         return self.bodies_dir / f"{article_id}.json"
 
 
-def _articles_in(path: Path) -> int | None:
-    """How many articles a sound index file holds; None when it is missing or damaged."""
+def _free_name(path: Path) -> Path:
+    """`path`, or `path.2`, `path.3`… the first that does not exist."""
+    number = 1
+    while os.path.lexists(path if number == 1 else f"{path}.{number}"):
+        number += 1
+    return path if number == 1 else Path(f"{path}.{number}")
+
+
+def _article_ids_in(path: Path) -> list[str] | None:
+    """The ids of the articles a sound index file holds; None when it is missing or damaged."""
     try:
         data = read_json_file(path)
         docs = data["articles"].values() if data and "articles" in data else []
@@ -253,31 +291,92 @@ def _articles_in(path: Path) -> int | None:
             article_from_doc({**doc, "paragraphs": [], "source_starts": []})
     except (StoreError, KeyError, TypeError, ValueError, AttributeError):
         return None
-    return None if data is None else len(docs)
+    return None if data is None else [doc["id"] for doc in docs]
+
+
+def article_files(path: Path) -> dict[str, Path]:
+    """The article files of the store at `path`, by the id their name gives."""
+    bodies = path.with_name(path.name + ".articles")
+    return {file.stem: file for file in sorted(bodies.glob("*.json"))} if bodies.is_dir() else {}
+
+
+def rebuild_hint(path: Path) -> str:
+    count = len(article_files(path))
+    return f"`ukr-tui restore --rebuild --db {path}` rebuilds it from the {count} article file(s)" if count else ""
 
 
 def restore_backup(path: Path) -> str:
-    """Put the newest sound backup back in place of a damaged or missing index; say what was done."""
+    """Put the newest sound backup back in place of a damaged or missing index; say what was done,
+    and what the backup lacks that the article files hold."""
     if not path.parent.is_dir():
         raise StoreError(f"{path}: no store here")
     lock = WriterLock(path)
     if not lock.acquire():
         raise StoreError(f"{path}: cannot restore: {lock.why_not}")
-    try:
-        if (count := _articles_in(path)) is not None:
-            raise StoreError(f"{path}: the index is sound ({count} article(s)); nothing was restored")
+    try:  # what a killed restore (or writer) left: we hold the lock, no one else writes there
+        remove_leftover_temporaries(path.parent, re.compile(rf"\.{re.escape(path.name)}\.\d+(\.bak)?\.tmp"))
+        if (ids := _article_ids_in(path)) is not None:
+            raise StoreError(f"{path}: the index is sound ({len(ids)} article(s)); nothing was restored")
         for backup in backup_paths(path):
-            if (count := _articles_in(backup)) is None:
+            if (ids := _article_ids_in(backup)) is None:
                 continue
             kept = ""
             if path.exists():
-                damaged = path.with_name(path.name + ".damaged")
+                damaged = _free_name(path.with_name(path.name + ".damaged"))
                 os.replace(path, damaged)
                 kept = f"; the damaged index was kept as {damaged}"
             atomic_write_bytes(path, backup.read_bytes())
             saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
-            return f"Restored {path} from {backup.name}: {count} article(s) as of {saved}{kept}"
+            lacking = len(set(article_files(path)) - set(ids))
+            lacks = (f"; it lacks {lacking} article(s) imported since, whose files are kept: "
+                     f"{rebuild_hint(path)} with them") if lacking else ""
+            return f"Restored {path} from {backup.name}: {len(ids)} article(s) as of {saved}{kept}{lacks}"
         found = len(backup_paths(path))
-        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else ""))
+        hint = f"; {rebuild_hint(path)}" if rebuild_hint(path) else ""
+        raise StoreError(f"{path}: no sound backup to restore" + (f" ({found} found, all damaged)" if found else "") + hint)
     finally:
         lock.release()
+
+
+def rebuild_index(path: Path) -> str:
+    """A new index from the article files, which hold every article in full; the index before is
+    kept (as `.bak1` when sound, `.damaged` otherwise) and the search file is made again. Say what was done."""
+    from .indexes import index_path
+
+    files = article_files(path)
+    if not files:
+        raise StoreError(f"{path}: no article files to rebuild the index from")
+    lock = WriterLock(path)
+    if not lock.acquire():
+        raise StoreError(f"{path}: cannot rebuild: {lock.why_not}")
+    try:
+        summaries, unreadable = [], []
+        for article_id, file in files.items():
+            try:
+                doc = read_json_file(file, max_bytes=ARTICLE_FILE_MAX_BYTES)
+                if not isinstance(doc, dict) or doc.get("id") != article_id:
+                    raise StoreError(f"{file}: holds another article or none")
+                summaries.append(article_to_summary_doc(article_from_doc(doc)))
+            except (StoreError, KeyError, TypeError, ValueError, AttributeError):
+                unreadable.append(file.name)
+        if not summaries:
+            raise StoreError(f"{path}: none of the {len(files)} article file(s) can be read; nothing was rebuilt")
+        kept = ""
+        if path.exists():
+            if _article_ids_in(path) is not None:
+                rotate_backups(path)
+                kept = f"; the index before was kept as {path.name}.bak1"
+            else:  # a damaged index is never rotated into the backups
+                damaged = _free_name(path.with_name(path.name + ".damaged"))
+                os.replace(path, damaged)
+                kept = f"; the damaged index was kept as {damaged.name}"
+        atomic_write_bytes(path, orjson.dumps({"articles": {str(n): doc for n, doc in enumerate(summaries, 1)}}))
+        index_path(path).unlink(missing_ok=True)  # derived: made again below from the article files
+    finally:
+        lock.release()
+    skipped = []
+    with Store(path) as store:
+        store.corpus_index(skipped)
+    unread = (f"; {len(unreadable)} unreadable file(s) left out ({', '.join(unreadable[:3])}"
+              f"{'…' if len(unreadable) > 3 else ''})") if unreadable else ""
+    return f"Rebuilt {path} from {len(summaries)} article file(s){unread}{kept}"

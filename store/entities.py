@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     ARTICLES, FUNCTION_WORDS, HEAD_OF_STATE_WORDS, HONORIFICS, INSTITUTION_NOUNS, LEADER_NOUNS, MONTHS, PERSON_ROLE_NOUNS,
@@ -333,6 +334,7 @@ def same_name_part(a: str, b: str) -> bool:
     return min(len(ka), len(kb)) >= 6 and _edit_distance(ka, kb) <= 1
 
 
+@lru_cache(maxsize=65536)
 def compatible_people(a: str, b: str) -> bool:
     """Same surname and no conflicting first name (a bare surname is compatible with any)."""
     parts_a, parts_b = a.split(), b.split()
@@ -373,12 +375,13 @@ def extract_entities(doc) -> list[Entity]:
         return max((PERSON, ORGANIZATION, PLACE), key=lambda k: (tally[k], k == PLACE))
 
     people: list[Entity] = []
+    forms: dict[int, dict[str, None]] = {}
     others: dict[str, Entity] = {}
     for candidate, _ in candidates:
         kind = kind_of(candidate)
         mention = Mention(candidate.text, candidate.start, candidate.end)
         if kind == PERSON:
-            entity = _add_person(people, mention)
+            entity = _add_person(people, mention, forms)
             role = role_before(candidate.tokens) or role_after(candidate.tokens)
             if role and role.text not in entity.roles:
                 entity.roles.append(role.text)
@@ -398,19 +401,27 @@ def extract_entities(doc) -> list[Entity]:
     return entities
 
 
-def _add_person(people: list[Entity], mention: Mention) -> Entity:
-    """The person this mention belongs to (a full name it fits first), created if new."""
+def _add_person(people: list[Entity], mention: Mention, forms: dict[int, dict[str, None]]) -> Entity:
+    """The person this mention belongs to (a full name it fits first), created if new. `forms`:
+    each person's distinct mention texts (by `id`), so a name said a thousand times is compared once."""
+    text = mention.text
+
+    def join(person: Entity) -> Entity:
+        person.mentions.append(mention)
+        forms[id(person)][text] = None
+        return person
+
     for person in people:
-        if any(compatible_people(mention.text, m.text) for m in person.mentions if len(m.text.split()) >= 2) or (
-            len(mention.text.split()) >= 2 and all(compatible_people(mention.text, m.text) for m in person.mentions)
+        known = forms[id(person)]
+        if any(compatible_people(text, f) for f in known if len(f.split()) >= 2) or (
+            len(text.split()) >= 2 and all(compatible_people(text, f) for f in known)
         ):
-            person.mentions.append(mention)
-            return person
+            return join(person)
     for person in people:
-        if all(compatible_people(mention.text, m.text) for m in person.mentions):
-            person.mentions.append(mention)
-            return person
-    people.append(Entity(mention.text, PERSON, [mention]))
+        if all(compatible_people(text, f) for f in forms[id(person)]):
+            return join(person)
+    people.append(Entity(text, PERSON, [mention]))
+    forms[id(people[-1])] = {text: None}
     return people[-1]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .db import Store
 from .anchoring import date_stored_from_corpus
@@ -31,6 +31,7 @@ from .records import BASIS_USER, Article
 if TYPE_CHECKING:
     from .cluster import ClusterSpec
 
+T = TypeVar("T")
 PARALLEL_IMPORT_FROM = 40  # files; below this the model loads cost more than they save
 CHUNK = 8  # files per model stream: big enough for full batches, small enough for steady progress
 SECONDS_PER_FILE = 60.0  # a news article parses in well under a second; past this something is wrong
@@ -60,6 +61,8 @@ class ImportReport:
     already_there: int = 0
     repaired: int = 0  # already there, but their article file was missing or damaged and is rewritten
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was wrong but skipped no file (a metadata row)
+    stopped: str | None = None  # why the import stopped before the end (a full disk): the articles added are kept
     dated_from_corpus: list[str] = field(default_factory=list)  # files that took another article's date
     added_ids: set[str] = field(default_factory=set)
 
@@ -71,15 +74,15 @@ def bundled_seeds_dir() -> Path:
 
 
 # --- parsing with a time budget ---------------------------------------------------------------------
-class _OverBudget(Exception):
-    pass
+class _OverBudget(BaseException):
+    """Not an Exception: the code it interrupts must not catch it as one file's error."""
 
 
 def _raise_over_budget(signum, frame):
     raise _OverBudget
 
 
-def _within(seconds: float, work: Callable[[], list]) -> list | None:
+def within(seconds: float, work: Callable[[], T]) -> T | None:
     """`work()`, or None when it runs past `seconds`. Only the main thread can be interrupted, so
     elsewhere (an import run by the TUI's worker thread) the budget is not enforced."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
@@ -101,7 +104,7 @@ def parse_chunk(items: list[tuple[str, str]], seconds_per_file: float = SECONDS_
     from .nlp import load_model
 
     nlp = load_model()
-    results = _within(seconds_per_file * len(items), lambda: list(parse_many(items, nlp)))
+    results = within(seconds_per_file * len(items), lambda: list(parse_many(items, nlp)))
     if results is not None:
         return results
     if len(items) == 1:
@@ -173,10 +176,10 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     metadata.csv beside the files, `metadata_file`, or `published` for one file) and what saved
     web pages say of themselves are applied as articles come back."""
     files = expand_paths(list(paths))
-    metadata = {path.name: entry for path, entry in metadata_for(files, metadata_file, published).items()}
+    report = ImportReport()
+    metadata = {path.name: entry for path, entry in metadata_for(files, metadata_file, published, report.warnings).items()}
     pages: dict[str, Page] = {}  # saved web pages are read once: their main text is what is parsed
     described: list[tuple[str, Metadata]] = []  # stored already, with metadata now: it is applied to them
-    report = ImportReport()
     started = time.monotonic()
     done = 0
 
@@ -216,20 +219,27 @@ def import_paths(store: Store, paths: Iterable[Path], progress: Progress | None 
     texts = ((path.name, text) for path in fresh
              if (text := pages[path.name].text if path.name in pages else _read_again(path, report, advance)) is not None)
     pending: list[Article] = []
-    for result in _parsed(texts, workers, seconds_per_file, cluster):
-        if isinstance(result, str):
-            report.errors.append(result)
-            advance(result.split(":", 1)[0])
-            continue
-        describe(result, pages.get(result.file), metadata.get(result.file))
-        pending.append(result)
-        if len(pending) >= batch:
-            _store(store, pending, report)
-        advance(result.file)
-    _store(store, pending, report)
-    store.update_articles(_redescribed(store, described))
-    if report.added_ids:
-        report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
+    warned = len(store.warnings)
+    try:
+        for result in _parsed(texts, workers, seconds_per_file, cluster):
+            if isinstance(result, str):
+                report.errors.append(result)
+                advance(result.split(":", 1)[0])
+                continue
+            describe(result, pages.get(result.file), metadata.get(result.file))
+            pending.append(result)
+            if len(pending) >= batch:
+                _store(store, pending, report)
+            advance(result.file)
+        _store(store, pending, report)
+        store.update_articles(_redescribed(store, described))
+        if report.added_ids:
+            report.dated_from_corpus = [a.file for a in date_stored_from_corpus(store, report.added_ids)]
+    except OSError as error:  # a full disk, a folder no longer writable: what was committed stays
+        where = f"{error.filename}: " if error.filename else ""
+        report.stopped = (f"{where}{error.strerror or error}; the import stopped there, "
+                          f"and the {report.added} article(s) imported before it are kept")
+    report.warnings += store.warnings[warned:]
     return report
 
 

@@ -6,6 +6,7 @@ date from the page's markup only (`article:published_time`, JSON-LD…), never g
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,29 @@ def is_page(path: Path) -> bool:
     return path.suffix.lower() in PAGE_SUFFIXES
 
 
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]{1,40})""", re.IGNORECASE)
+# Numeric references to characters XML has not (C0 controls but tab and line ends, U+FFFE, U+FFFF):
+# lxml gives up on the page at the first one, so `<p>&#27;[31m…` read as 0 words of main text.
+_NOT_XML_REFERENCE = re.compile(r"&#(?:0*(?:[1-8]|1[1-2]|1[4-9]|2\d|3[01]|65534|65535)(?!\d)"
+                                r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page's `<meta charset>` or `http-equiv` names in its head, as Python knows it;
+    None when there is none or Python has no such codec. A page saved to disk is no longer in
+    UTF-16 whatever its meta says (the rule of the HTML standard), so that one is not believed."""
+    match = _CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-16", "utf-32")) else name
+
+
 def read_page(path: Path) -> Page:
-    html = read_article_text(path)
+    html = _NOT_XML_REFERENCE.sub("", read_article_text(path, declared_charset))
     if not re.search(r"(?i)<(html|body|p|div|article)\b", html):
         raise InputError(f"{path}: not a web page (no HTML found)")
     import trafilatura  # imported here: only saved pages need it

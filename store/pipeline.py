@@ -15,7 +15,7 @@ from .cleaning import CleanText, clean
 from .dates import DAY, MONTH, YEAR, Publication, dateline_span, find_expressions, infer_publication, resolve_events, stated_publication
 from .entities import extract_entities
 from .metadata import Metadata
-from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs
+from .nlp import load_model, merged_doc, model_inputs, parse_paragraphs, pipe
 from .pages import Page, is_page, read_page
 from .attribution import extract_quotes
 from .reading import InputError, read_article_text
@@ -24,6 +24,7 @@ from .wire import fill_wire_outlet
 
 PIPE_BATCH = 256  # paragraphs per model batch
 T = TypeVar("T")
+MAX_TEXT_CHARACTERS = 400_000  # a long feature is under 100,000; past this, attribution takes minutes
 
 
 def article_id(text: str) -> str:
@@ -44,6 +45,9 @@ def prepare_text(text: str, file_name: str, max_length: int) -> Prepared:
     cleaned = clean(text)
     if not cleaned.paragraphs:
         raise InputError(f"{file_name}: no article text left after cleaning")
+    if (length := sum(len(p.text) for p in cleaned.paragraphs)) > MAX_TEXT_CHARACTERS:
+        raise InputError(f"{file_name}: {length:,} characters of text is not a news article "
+                         f"(the limit is {MAX_TEXT_CHARACTERS:,})")
     if any(len(p.text) >= max_length for p in cleaned.paragraphs):
         raise InputError(f"{file_name}: a paragraph of over {max_length:,} characters is not news text")
     # No-break spaces confuse the parser; the same length keeps every offset valid for the body.
@@ -151,13 +155,25 @@ def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article |
         except InputError as error:
             ready.append(str(error))
     inputs = [model_inputs(item.parsed, PARAGRAPH_SEPARATOR) if isinstance(item, Prepared) else [] for item in ready]
-    docs = iter(nlp.pipe((text for texts in inputs for text in texts), batch_size=PIPE_BATCH))
+    docs = iter(pipe(nlp, (text for texts in inputs for text in texts), batch_size=PIPE_BATCH))
     for item, texts in zip(ready, inputs, strict=True):
         if isinstance(item, str):
             yield item
-        else:
-            doc = merged_doc([next(docs) for _ in texts])
-            try:
-                yield build_article(item, doc)
-            except InputError as error:
-                yield str(error)
+            continue
+        doc = merged_doc([next(docs) for _ in texts])
+        try:
+            yield build_article(item, doc)
+        except InputError as error:  # a stage of extraction failed on this text: its one line says which
+            yield str(error)
+        except Exception as error:  # a bug met by one text is that file's one line; the others go on
+            yield failed_to_parse(item.file_name, error)
+
+
+def failed_to_parse(file_name: str, error: Exception) -> str:
+    """One line for a file whose extraction raised: what, and the last place in our code, for a bug report."""
+    place, frame = "", error.__traceback__
+    while frame is not None:
+        if (path := Path(frame.tb_frame.f_code.co_filename)).is_relative_to(Path(__file__).parent):
+            place = f" in {path.name}:{frame.tb_lineno}"
+        frame = frame.tb_next
+    return f"{file_name}: extraction failed ({type(error).__name__}: {str(error)[:200]}{place})"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 SUFFIXES = (".txt", ".text", ".html", ".htm")  # saved web pages go through store.pages; notes (.md) are not articles
@@ -13,7 +14,9 @@ class InputError(Exception):
     """A problem with user input, reported as one line."""
 
 
-def read_article_text(path: Path) -> str:
+def read_article_text(path: Path, declared: Callable[[bytes], str | None] | None = None) -> str:
+    """The file's text. `declared`: what the bytes say their encoding is (a web page's charset),
+    tried when they are not UTF-8."""
     data = _read_limited(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -22,7 +25,7 @@ def read_article_text(path: Path) -> str:
             raise InputError(f"{path}: damaged UTF-16 text") from None
     if b"\x00" in data[:65536]:
         raise InputError(f"{path}: binary file, not a text article")
-    return _non_empty(path, decode(data))
+    return _non_empty(path, decode(data, declared(data) if declared else None))
 
 
 def _read_limited(path: Path) -> bytes:
@@ -56,12 +59,15 @@ def _non_empty(path: Path, text: str) -> str:
     return text
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 first; otherwise cp1252 (the usual Windows export), and latin-1 as a last resort."""
-    for encoding in ("utf-8-sig", "cp1252"):
+def decode(data: bytes, declared: str | None = None) -> str:
+    """UTF-8 first; otherwise the encoding the file declares, if any and if the bytes are in it,
+    then cp1252 (the usual Windows export), and latin-1 as a last resort."""
+    for encoding in ("utf-8-sig", declared, "cp1252"):
+        if encoding is None:
+            continue
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("latin-1")
 

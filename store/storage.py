@@ -13,6 +13,7 @@ import gc
 import os
 import re
 import shutil
+import stat
 import sys
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -40,8 +41,13 @@ def backup_paths(path: Path) -> list[Path]:
 
 
 def restore_hint(path: Path) -> str:
-    """How to get a damaged or lost index back, when a backup exists."""
-    return f"; `ukr-tui restore --db {path}` brings back the last good backup" if backup_paths(path) else ""
+    """How to get a damaged or lost index back: from a backup, else from the article files."""
+    if backup_paths(path):
+        return f"; `ukr-tui restore --db {path}` brings back the last good backup"
+    bodies = path.with_name(path.name + ".articles")
+    if bodies.is_dir() and any(bodies.glob("*.json")):
+        return f"; `ukr-tui restore --rebuild --db {path}` rebuilds it from the article files"
+    return ""
 
 
 def _temporary_path(path: Path, kind: str = "") -> Path:
@@ -109,10 +115,33 @@ def paused_gc():
         gc.freeze()
 
 
-def read_json_file(path: Path) -> Any:
-    """The decoded file, or None when it does not exist; damage raises StoreError and keeps the file."""
+def _read_regular(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file, checked before reading (FileNotFoundError passes through): a
+    FIFO would block (O_NONBLOCK lets us open it to refuse it), a device (`/dev/zero`) never ends,
+    a huge or sparse file would fill the memory."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        data = path.read_bytes()
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: not a regular file (a directory, device, pipe or socket); "
+                             "the file was left as it is")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise StoreError(f"{path}: {info.st_size:,} bytes is too large for this file (at most {max_bytes:,}); "
+                             "the file was left as it is")
+        with open(descriptor, "rb", closefd=False) as handle:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    finally:
+        os.close(descriptor)
+    if max_bytes is not None and len(data) > max_bytes:  # it grew since it was measured
+        raise StoreError(f"{path}: over {max_bytes:,} bytes is too large for this file; the file was left as it is")
+    return data
+
+
+def read_json_file(path: Path, max_bytes: int | None = None) -> Any:
+    """The decoded file, or None when it does not exist; damage raises StoreError and keeps the file.
+    Only a regular file (of at most `max_bytes`) is read."""
+    try:
+        data = _read_regular(path, max_bytes)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -155,10 +184,16 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only (another ukr-tui has it open for writing)")
-        if not self._rotated:
-            rotate_backups(self.path)
-            self._rotated = True
-        atomic_write_bytes(self.path, orjson.dumps(data))
+        try:
+            if not self._rotated:
+                rotate_backups(self.path)
+                self._rotated = True
+            atomic_write_bytes(self.path, orjson.dumps(data))
+        except BaseException:
+            # TinyDB changed the documents it read from us in place: what is in memory is no longer
+            # what the file holds, so the next read goes back to the file.
+            self._cache = _NOT_READ
+            raise
         self._cache = data
 
     def close(self) -> None:

@@ -52,7 +52,7 @@ class UkrTuiApp(App[int]):
                     self.call_from_thread(status, f"First launch: importing the bundled articles {bar} {step.done}/{step.total} · {step.current}")
 
                 report = library.import_paths([self.seeds], progress)
-                for error in report.errors:
+                for error in [*report.errors, *filter(None, [report.stopped])]:  # the store's warnings come with it
                     self.call_from_thread(self.main.tell, error, "warning")
         except (StoreError, ModelMissingError) as error:
             self.call_from_thread(self.exit, 2, 2, printable(f"ukr-tui: {error}"))

@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", parents=[common, dating], help="score extraction against a gold file")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.json")
     evaluate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
+    restore = commands.add_parser("restore", parents=[common], help="bring back the last good backup of a damaged or lost index")
+    restore.add_argument("--rebuild", action="store_true",
+                         help="rebuild the index from the article files instead (they hold every article)")
     export = commands.add_parser(
         "export", parents=[common], help="write stored quotes as CSV, JSON lines or Markdown, or your speaker checks as gold",
         description="Quotes with speaker (and how sure, « Joe Biden (54 %) »), whether you checked it, cue, sentence, "
@@ -189,6 +191,8 @@ def cmd_import(args, db: Path) -> int:
                                           cluster=cluster)
     finally:
         library.close()
+    for problem in report.warnings:
+        warn(problem)
     for error in report.errors:
         warn(f"skipped {error}")
     repaired = f"; {report.repaired} repaired (their article file was missing or damaged)" if report.repaired else ""
@@ -197,9 +201,12 @@ def cmd_import(args, db: Path) -> int:
     if report.dated_from_corpus:
         print(printable("Dated from other articles telling the same happening (≈): " + ", ".join(report.dated_from_corpus),
                         single_line=True))
+    if report.stopped:
+        warn(report.stopped)
+        return EXIT_ERROR
     if report.added == 0 and (report.errors or missing) and not report.already_there:
         raise InputError("nothing was imported")
-    return EXIT_ERROR if report.errors or missing else 0
+    return EXIT_ERROR if report.errors or report.warnings or missing else 0
 
 
 def _cluster_spec(args):
@@ -316,9 +323,9 @@ def cmd_evaluate(args, db: Path) -> int:
 
 
 def cmd_restore(args, db: Path) -> int:
-    from store import restore_backup
+    from store import rebuild_index, restore_backup
 
-    print(printable(restore_backup(db), single_line=True))
+    print(printable(rebuild_index(db) if args.rebuild else restore_backup(db), single_line=True))
     return 0
 
 

@@ -14,4 +14,5 @@ def report_failed_worker(event: Worker.StateChanged) -> None:
         return
     worker = event.worker
     what = WHAT_FAILED.get(worker.group, f"{worker.name or 'A background task'} failed")
-    worker.node.notify(printable(f"{what}: {worker.error}"), severity="error", markup=False, timeout=8)
+    why = str(worker.error) or type(worker.error).__name__  # never an empty "Search failed: "
+    worker.node.notify(printable(f"{what}: {why}"), severity="error", markup=False, timeout=8)

@@ -182,6 +182,8 @@ class MainScreen(Screen):
         self._update_status()
         if message.library.read_only:
             self.tell(f"Opened read-only: {self._read_only_reason()}", "warning")
+        for warning in message.library.store.warnings:  # what was wrong but did not stop it opening
+            self.tell(warning, "warning")
 
     def _show_days(self) -> None:
         library = self.library
@@ -570,7 +572,7 @@ class MainScreen(Screen):
         if self.library is None or self.current_id is None:
             return
         if self.library.read_only:
-            self.tell("Read-only: another ukr-tui holds the store, so dates cannot change here.", "warning")
+            self.tell(f"Read-only ({self._read_only_reason()}): dates cannot change here.", "warning")
             return
         article, article_id = self.library.summary(self.current_id), self.current_id
         self.app.push_screen(SetDateScreen(article_label(article), article.published, article.published_basis),
@@ -640,7 +642,10 @@ class MainScreen(Screen):
         self.query_one("#search-bar").display = False
         self.query_one(ArticleList).focus()
         self.query_text = event.value.strip()
-        if self.query_text:
+        if self.query_text and self.library is None:  # the store is still opening
+            self.query_text = ""
+            self.tell("The store is still opening: search again in a moment.", "warning")
+        elif self.query_text:
             self._run_search(self.query_text)
         else:
             self.matches = []

@@ -249,7 +249,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
                   for s in everyone if s.name in named or s.name in saying]
         self._list_speakers(listed)
         refs = [r for s in listed if s.name in named for r in s.refs] + said
-        self._show_claims(self.library.claims(refs), f"“{query}”", with_speaker=True)
+        self._show_claims(self.library.claims(refs), f"“{shown(query)}”", with_speaker=True)
 
     def _speaker_and_topic(self, wanted: list[str], named: set[str | None]) -> list[QuoteRef]:
         """`Biden sanctions`: the quotes of a speaker some of the words name whose quote or
@@ -308,7 +308,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         with self.prevent(OptionList.OptionHighlighted):  # the quotes pane shows the filter's result
             box.set_options(options)
             box.highlighted = 1 if listed else None
-        box.border_title = f"Speakers ({len(listed)})"
+        box.border_title = Text(f"Speakers ({len(listed)})")  # a Text: never read as markup
 
     def _show_speaker(self, speaker: Speaker | None) -> None:
         if speaker is None:
@@ -332,7 +332,7 @@ class WhoSaidScreen(Screen[JumpTo | None]):
         title = f"Quotes ({len(claims)})" + (f" · {what}" if what else "")
         if reports is not None and reports != len(claims):
             title += f" · {plural(reports, 'report')}, the same words counted once"
-        quotes.border_title = title
+        quotes.border_title = Text(title)  # it holds typed text and names from articles: never markup
 
     @on(OptionList.OptionHighlighted, "#speakers")
     def speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:

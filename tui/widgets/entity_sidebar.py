@@ -30,7 +30,7 @@ class EntitySidebar(OptionList):
 
     def show(self, rows: list[tuple[str, str, int, list[str]]], scope: str) -> None:
         """rows: (kind, name, mentions, roles), already ranked."""
-        self.border_title = f"Entities · {scope}"
+        self.border_title = Text(f"Entities · {scope}")  # a Text: never read as markup
         if rows == self._shown_rows:  # the same entities again: keep the options and the highlight
             return
         self._shown_rows = list(rows)
