@@ -86,7 +86,7 @@ def decide(candidates: list[Candidate], scorer: Scorer | None = None) -> Decisio
     raw, _, winner = max(scored, key=lambda item: (item[0], item[1]))
     if raw - scored[0][0] <= scorer.override_margin:
         raw, _, winner = scored[0]
-    confidence = scorer.calibrated(raw)
+    confidence = round(scorer.calibrated(raw), 2)  # the figure shown is the one compared with the threshold
     # When the rules' own first choice stands, their doubt stands with it (a reply cue given to the
     # last speaker, a plural title, a role a newcomer may hold): the rules know why, the weights do not.
     vetoed = winner is candidates[0] and winner.speaker.confidence < PRIOR_ABSTAIN_BELOW
