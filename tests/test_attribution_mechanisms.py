@@ -66,3 +66,15 @@ def test_names_with_particles_are_kept_whole(quotes_of):
 def test_one_pronoun_governing_two_verbs_after_an_unnamed_witness(quotes_of):
     quotes = quotes_of("Un passant a décrit l'accident. Il dit une chose et évoque un choc. « Tout est allé très vite », dit-il.")
     assert [q.text for q in quotes] == ["Tout est allé très vite"]
+
+
+def test_the_answers_of_an_interviewee_the_lead_only_describes_are_the_descriptor(quotes_of):
+    quotes = quotes_of(
+        "Nous avons rencontré la directrice d'une crèche de Lille, qui a requis l'anonymat.\n\n"
+        "Q : Combien de places manquent ?\n\n"
+        "Il en manque une quarantaine, et la liste d'attente s'allonge chaque mois.\n\n"
+        "Q : Que demandez-vous ?\n\n"
+        "Des postes d'auxiliaires, tout simplement, et un calendrier clair."
+    )
+    assert [q.candidate for q in quotes] == ["la directrice d'une crèche de Lille"] * 2
+    assert all(q.rule == "turn/described-interviewee" for q in quotes)

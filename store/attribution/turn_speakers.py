@@ -13,7 +13,8 @@ from dataclasses import replace
 from .candidates import Resolver, Speaker
 from .interviews import ANSWER, TURN, Turn, is_byline, vocative
 from ..lexicon import INCISE_VERBS, SPEECH_VERBS, speech_lemma
-from ..records import PERSON
+from ..records import ANONYMOUS, PERSON
+from .mentions import person_likeness
 
 
 _TAG_OPENERS = frozenset({",", "?", "!", "…"})
@@ -113,6 +114,18 @@ class TurnSpeakers:
                 best = max(people, key=lambda name: counts[name])
                 return self._cluster_speaker(best, 0.8, turn.start)
             end = start - 1
+        return self._described_interviewee(turn)
+
+    def _described_interviewee(self, turn: Turn) -> Speaker | None:
+        """`nous avons rencontré la directrice d'une école`: a lead that names nobody describes the
+        interviewee; the first noun of people in it (outside quotes, not a plural) is whom the answers are."""
+        tokens = self.at.doc.char_span(turn.lead[0], turn.lead[1], alignment_mode="expand")
+        for token in tokens or []:
+            if token.pos_ != "NOUN" or "Plur" in token.morph.get("Number") or person_likeness(token) <= 0:
+                continue
+            speaker = self.at.resolve_phrase(token, turn.start)
+            if speaker is not None and speaker.kind == ANONYMOUS:
+                return replace(speaker, confidence=0.7, rule="described-interviewee")
         return None
 
     def _mentions_in(self, name: str, span: tuple[int, int]) -> list[int]:
