@@ -61,8 +61,8 @@ def _stage(file_name: str, what: str, work: Callable[[], T]) -> T:
         return work()
     except (InputError, MemoryError, KeyboardInterrupt):
         raise
-    except Exception:  # noqa: BLE001 - a bug met on one article must not stop the others
-        raise InputError(f"{file_name}: internal error while {what}") from None
+    except Exception as error:  # noqa: BLE001 - a bug met on one article must not stop the others
+        raise InputError(failed_to_parse(file_name, error, what)) from None
 
 
 def build_article(prepared: Prepared, doc) -> Article:
@@ -169,11 +169,11 @@ def parse_many(items: Iterable[tuple[str, str]], nlp=None) -> Iterator[Article |
             yield failed_to_parse(item.file_name, error)
 
 
-def failed_to_parse(file_name: str, error: Exception) -> str:
+def failed_to_parse(file_name: str, error: Exception, what: str = "extracting") -> str:
     """One line for a file whose extraction raised: what, and the last place in our code, for a bug report."""
     place, frame = "", error.__traceback__
     while frame is not None:
         if (path := Path(frame.tb_frame.f_code.co_filename)).is_relative_to(Path(__file__).parent):
             place = f" in {path.name}:{frame.tb_lineno}"
         frame = frame.tb_next
-    return f"{file_name}: extraction failed ({type(error).__name__}: {str(error)[:200]}{place})"
+    return f"{file_name}: internal error while {what} ({type(error).__name__}: {str(error)[:200]}{place})"

@@ -89,11 +89,11 @@ def test_an_extraction_error_skips_that_file_and_the_import_goes_on(tmp_path, ca
     assert main(["import", str(folder), "--db", str(db)]) == EXIT_ERROR
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err and "Imported 1 article(s)" in captured.out
-    assert [line for line in captured.err.splitlines() if "a.txt: extraction failed (IndexError" in line]
+    assert [line for line in captured.err.splitlines() if "a.txt: internal error while attributing quotes (IndexError" in line]
     assert main(["extract", str(folder / "a.txt"), str(folder / "b.txt"), "--summary"]) == EXIT_ERROR
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err and "b.txt:" in captured.out
-    assert len(captured.err.strip().splitlines()) == 1 and "a.txt: extraction failed" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1 and "a.txt: internal error while" in captured.err
 
 
 def test_extract_holds_the_time_budget(tmp_path, monkeypatch):
