@@ -77,7 +77,7 @@ class HeadingSpeakers:
     @staticmethod
     def _given(quote: Quote, mention, entity: Entity, confidence: float) -> Quote:
         return replace(quote, speaker=entity.name, speaker_kind=PERSON, candidate=entity.name, confidence=confidence,
-                       via=mention.text, via_start=mention.start, via_end=mention.end)
+                       via=mention.text, via_start=mention.start, via_end=mention.end, rule="headline")
 
     def _named_before_colon(self, line_start: int, quote: Quote):
         """`Léa Roux : « … »`: a person's name is all there is between the line start and the colon."""

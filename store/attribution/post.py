@@ -31,7 +31,7 @@ def share_repeated_quotes(quotes: list[Quote]) -> list[Quote]:
             quote = replace(
                 quote, speaker=source.speaker, speaker_kind=source.speaker_kind, confidence=source.confidence,
                 candidate=None, cue=source.cue, cue_start=source.cue_start, cue_end=source.cue_end,
-                via=source.via, via_start=source.via_start, via_end=source.via_end,
+                via=source.via, via_start=source.via_start, via_end=source.via_end, rule=f"repeated/{source.rule}",
             )
         shared.append(quote)
     return shared
