@@ -123,7 +123,8 @@ def threshold(calibrated: list[tuple[float, bool]], precision: float) -> float:
 def report(calibrated: list[tuple[float, bool]], cut: float, total_quotes: int) -> str:
     given = [right for c, right in calibrated if c >= cut]
     lines = [
-        f"quotes matched to gold with candidates: {len(calibrated)} (of {total_quotes} matched)",
+        f"quotes the scorer decided: {len(calibrated)} (of {total_quotes} matched to gold; the others had no "
+        f"candidate or were left to the rules' doubt)",
         f"cross-validated speaker accuracy  {sum(given) / max(1, total_quotes):.3f}",
         f"cross-validated speaker precision {sum(given) / max(1, len(given)):.3f}  ({len(calibrated) - len(given)} abstained at {cut:.2f})",
         f"right if always answering         {sum(r for _, r in calibrated) / max(1, len(calibrated)):.3f}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -168,6 +169,7 @@ class Attributor:
         """Every speaker the rules propose for a quote, in the rules' order of trust; none decides."""
         position = span.outer_start
         found: list[Candidate] = []
+        self.alternatives = []
         for rank, (kind, cue) in enumerate(cues):
             self.alternatives = []
             speaker = self.speaker_of_cue(cue, position)
@@ -269,8 +271,12 @@ class Attributor:
         return any(since < m.start < position and not self._inside_marks(m.start) for m in cluster.entity.mentions)
 
     def _inside_marks(self, char: int) -> bool:
-        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return token is not None and len(token) > 0 and self.in_quote[token[0].i]
+        """Whether the token at `char` is quoted; by bisection over token starts (called per mention per quote)."""
+        return self.in_quote[max(0, bisect_right(self._token_starts, char) - 1)] if self._token_starts else False
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
 
     def _other_participant(self, span: MarkedSpan) -> Speaker | None:
         """In an exchange the words after a speaker's are often the other one's: the latest speaker
